@@ -1,0 +1,28 @@
+# One command to open the journal, one to run the tests; each makes its own .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint screenshots bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP) ## install and open the journal
+	$(BIN)/spinejournal $(ARGS)
+
+test: $(STAMP) ## install and run the whole test suite (lint and import contracts included)
+	$(BIN)/ruff check spinejournal tests
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check spinejournal tests
+	$(BIN)/lint-imports
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

@@ -1,0 +1,548 @@
+"""Command line: the journal TUI by default, plus quick commands that never import Textual.
+
+Every error reaches the user as one line on stderr with a non-zero exit status, never a traceback,
+and a command that fails changes nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from spinejournal import __version__, clock
+from spinejournal.clinical import RED_FLAGS, RED_FLAGS_BY_ID, URGENCY_TITLE, most_urgent, red_flag_advice
+from spinejournal.model import (
+    LIMBS,
+    PSFS_VERSIONS,
+    REGIONS,
+    SKIP_REASONS,
+    Day,
+    Exercise,
+    ExerciseLog,
+    Mobility,
+    Profile,
+    PsfsActivity,
+    PsfsRating,
+    Radiating,
+    TherapySession,
+    ValidationError,
+    Visit,
+    extents_for,
+    find_exercise,
+)
+from spinejournal.text import printable, shorten
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A user mistake found by a command; shown as one line."""
+
+
+# -- shared plumbing -----------------------------------------------------------------------------
+
+
+def _journal_path(ctx: click.Context) -> Path:
+    from spinejournal.locations import journal_path
+
+    return journal_path(ctx.find_root().params.get("journal"))
+
+
+def _open(ctx: click.Context, *, read_only: bool = False) -> Any:
+    from spinejournal.store import Journal
+
+    return Journal(_journal_path(ctx), read_only=read_only)
+
+
+def _date_option(value: str | None) -> date:
+    if value is None:
+        return clock.today()
+    try:
+        return clock.parse_day(value)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _exercise(exercises: Sequence[Exercise], name: str, on: date) -> Exercise:
+    found = find_exercise([e for e in exercises if e.active_on(on)], name)
+    if found is None:
+        active = ", ".join(e.name for e in exercises if e.active_on(on)) or "none yet"
+        raise CommandError(
+            f"'{printable(name)}' is not in your exercise plan on {on} "
+            f"(plan: {printable(active)}); add it with: spinejournal plan add NAME"
+        )
+    return found
+
+
+def _split_reason(spec: str) -> tuple[str, str | None]:
+    """'Bird dog:pain' -> ('Bird dog', 'pain'); a suffix that is no reason stays in the name."""
+    name, sep, reason = spec.rpartition(":")
+    if sep and reason.strip().lower().replace(" ", "_") in SKIP_REASONS:
+        return name, reason.strip().lower().replace(" ", "_")
+    return spec, None
+
+
+def _session(kind: str, spec: str) -> TherapySession:
+    """'15' or '15:6:4' (minutes, pain before, pain after)."""
+    parts = spec.split(":")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        raise CommandError(
+            f"--{kind} '{spec}': use MINUTES or MINUTES:PAIN_BEFORE:PAIN_AFTER, e.g. 20 or 20:6:4"
+        ) from None
+    if len(numbers) not in (1, 3):
+        raise CommandError(f"--{kind} '{spec}': use MINUTES or MINUTES:PAIN_BEFORE:PAIN_AFTER")
+    minutes, before, after = (numbers + [None, None])[:3] if len(numbers) == 1 else numbers
+    return TherapySession(kind=kind, minutes=minutes, pain_before=before, pain_after=after)
+
+
+def _radiating(spec: str) -> Radiating:
+    limb, _, extent = spec.partition(":")
+    limb = limb.strip().lower().replace("-", "_").replace(" ", "_")
+    if limb not in LIMBS:
+        raise CommandError(f"--radiating '{spec}': limb must be one of {', '.join(LIMBS)}")
+    if not extent:
+        raise CommandError(
+            f"--radiating '{spec}': say how far it reaches, e.g. {limb}:"
+            f"{list(extents_for(limb))[2]} ({', '.join(extents_for(limb))})"
+        )
+    return Radiating(limb=limb, extent=extent.strip().lower().replace(" ", "_"))
+
+
+def _echo_warnings(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        click.echo(f"Note: {warning}", err=True)
+
+
+def _echo_red_flags(flags: Sequence[str]) -> None:
+    level = most_urgent(list(flags))
+    if level is None:
+        return
+    click.echo("", err=True)
+    click.echo(f"!! {URGENCY_TITLE[level]}: {red_flag_advice(list(flags))}", err=True)
+    for flag in flags:
+        click.echo(f"   - {RED_FLAGS_BY_ID[flag].label}", err=True)
+
+
+# -- the group ------------------------------------------------------------------------------------
+
+
+class _Group(click.Group):
+    """Lists commands in the order they were added (the order a person meets them)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False),
+    help="Journal file to use (default: your user data folder; or set SPINEJOURNAL_JOURNAL).",
+)
+@click.option("--demo", is_flag=True, help="Open the app on generated sample data (your journal is not touched).")
+@click.version_option(__version__, "-V", "--version", prog_name="spinejournal")
+@click.pass_context
+def cli(ctx: click.Context, journal: str | None, demo: bool) -> None:
+    """A daily pain and mobility journal for physical therapy.
+
+    Run with no command to open the journal app. Quick commands below work without it.
+    """
+    if ctx.invoked_subcommand is None:
+        _run_tui(ctx, demo=demo)
+
+
+def _run_tui(ctx: click.Context, *, demo: bool) -> None:
+    try:
+        from spinejournal.tui.app import run
+    except ImportError:
+        raise CommandError(
+            "the journal app is not available in this version; use the quick commands "
+            "(spinejournal --help)"
+        ) from None
+    run(journal=None if demo else _journal_path(ctx), demo=demo)
+
+
+# -- log ------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--pain", "pain_avg", type=int, metavar="N", help="Average pain over the last 24 hours, 0-10 (the main number).")
+@click.option("--now", "pain_now", type=int, metavar="N", help="Pain right now, 0-10.")
+@click.option("--worst", "pain_worst", type=int, metavar="N", help="Worst pain in the last 24 hours, 0-10.")
+@click.option("--least", "pain_least", type=int, metavar="N", help="Least pain in the last 24 hours, 0-10.")
+@click.option("--limb-pain", "pain_limb", type=int, metavar="N", help="Leg or arm (radiating) pain, 0-10.")
+@click.option("--region", "regions", multiple=True, metavar="WHERE", help=f"Where it hurts (repeatable): {', '.join(REGIONS)}.")
+@click.option("--radiating", multiple=True, metavar="LIMB:REACH", help="Radiating pain, e.g. left_leg:calf (repeatable).")
+@click.option("--heat", multiple=True, metavar="MIN[:B:A]", help="A heat session: minutes, optionally pain before and after, e.g. 20:6:4.")
+@click.option("--ice", multiple=True, metavar="MIN[:B:A]", help="An ice session, same form as --heat.")
+@click.option("--did", multiple=True, metavar="NAME", help="An exercise of your plan you did (repeatable).")
+@click.option("--partial", multiple=True, metavar="NAME[:REASON]", help="An exercise you partly did.")
+@click.option("--skipped", multiple=True, metavar="NAME[:REASON]", help=f"An exercise you skipped; reason: {', '.join(SKIP_REASONS)}.")
+@click.option("--walk", type=int, metavar="MIN", help="How long you can walk, minutes.")
+@click.option("--sit", type=int, metavar="MIN", help="How long you can sit, minutes.")
+@click.option("--stand", type=int, metavar="MIN", help="How long you can stand, minutes.")
+@click.option("--stiffness", type=int, metavar="MIN", help="Morning stiffness, minutes.")
+@click.option("--note", metavar="TEXT", help="A note for the day (replaces the day's note).")
+@click.option("--question", metavar="TEXT", help="A question for your therapist (replaces the day's).")
+@click.option("--red-flag", "red_flags", multiple=True, metavar="ID", help="An urgent symptom (see 'spinejournal flags').")
+@click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+@click.pass_context
+def log(ctx: click.Context, **opts: Any) -> None:
+    """Log a day in one line; logging the same date again updates that day.
+
+    Values you give replace what the day had; heat and ice sessions are added to it.
+
+    \b
+    Example:
+      spinejournal log --pain 4 --worst 6 --heat 20:6:4 --did "Pelvic tilt" --walk 25
+    """
+    on = _date_option(opts.pop("when"))
+    journal = _open(ctx)
+    plan = journal.data().exercises
+
+    statuses: list[ExerciseLog] = []
+    for name in opts["did"]:
+        statuses.append(ExerciseLog(_exercise(plan, name, on).id, "done"))
+    for status, specs in (("partial", opts["partial"]), ("skipped", opts["skipped"])):
+        for spec in specs:
+            name, reason = _split_reason(spec)
+            statuses.append(ExerciseLog(_exercise(plan, name, on).id, status, reason))
+    sessions = [_session("heat", s) for s in opts["heat"]] + [_session("ice", s) for s in opts["ice"]]
+    radiating = [_radiating(s) for s in opts["radiating"]]
+    regions = [r.strip().lower().replace("-", "_").replace(" ", "_") for r in opts["regions"]]
+    for flag in opts["red_flags"]:
+        if flag not in RED_FLAGS_BY_ID:
+            raise CommandError(f"--red-flag '{printable(flag)}' is unknown; see: spinejournal flags")
+
+    def change(existing: Day | None) -> Day:
+        if existing is None and opts["pain_avg"] is None:
+            raise CommandError(f"{on} is not logged yet: give at least --pain N (average pain, 0-10)")
+        base = existing or Day(date=on, pain_avg=opts["pain_avg"])
+        updates: dict[str, Any] = {
+            k: opts[k]
+            for k in ("pain_avg", "pain_now", "pain_worst", "pain_least", "pain_limb")
+            if opts[k] is not None
+        }
+        if regions:
+            updates["regions"] = tuple(dict.fromkeys(regions))
+        if radiating:
+            updates["radiating"] = tuple(radiating)
+        if sessions:
+            updates["sessions"] = base.sessions + tuple(sessions)
+        if statuses:
+            mentioned = {s.exercise_id for s in statuses}
+            kept = tuple(log for log in base.exercises if log.exercise_id not in mentioned)
+            updates["exercises"] = kept + tuple(statuses)
+        mobility = {k: opts[k] for k in ("walk", "sit", "stand", "stiffness") if opts[k] is not None}
+        if mobility:
+            updates["mobility"] = base.mobility.__class__(**{**base.mobility.to_dict(), **mobility})
+        if opts["note"] is not None:
+            updates["notes"] = opts["note"]
+        if opts["question"] is not None:
+            updates["questions"] = opts["question"]
+        if opts["red_flags"]:
+            updates["red_flags"] = tuple(dict.fromkeys(base.red_flags + tuple(opts["red_flags"])))
+        return base.with_changes(**updates)
+
+    result = journal.update_day(on, change)
+    verb = "Logged" if result.created else "Updated"
+    click.echo(f"{verb} {on}: average pain {result.day.pain_avg}/10.")
+    _echo_warnings(result.warnings)
+    _echo_red_flags(result.day.red_flags)
+
+
+# -- show -----------------------------------------------------------------------------------------
+
+
+def _exercise_cell(day: Day) -> str:
+    if not day.exercises:
+        return "-"
+    done = sum(log.credit for log in day.exercises)
+    return f"{done:g}/{len(day.exercises)}"
+
+
+def _therapy_cell(day: Day) -> str:
+    heat = sum(s.minutes for s in day.sessions if s.kind == "heat")
+    ice = sum(s.minutes for s in day.sessions if s.kind == "ice")
+    parts = ([f"H{heat}"] if heat else []) + ([f"I{ice}"] if ice else [])
+    return " ".join(parts) or "-"
+
+
+def _opt(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+@cli.command()
+@click.option("--days", default=14, show_default=True, type=click.IntRange(1, 100_000), help="How many days back from today.")
+@click.option("--json", "as_json", is_flag=True, help="Print the days as JSON instead of a table.")
+@click.pass_context
+def show(ctx: click.Context, days: int, as_json: bool) -> None:
+    """Show recent days as a table (or JSON)."""
+    journal = _open(ctx, read_only=True)
+    end = clock.today()
+    start = end - timedelta(days=days - 1)
+    data = journal.data()
+    shown = data.days_between(start, end)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([d.to_dict() for d in shown], indent=2, ensure_ascii=False))
+        return
+    if not shown:
+        click.echo(f"No days logged from {start} to {end}. Log one with: spinejournal log --pain N")
+        return
+    header = f"{'Date':<10}  {'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}  {'Heat/Ice':<9} {'Ex':<5} {'Walk':>4}  Notes"
+    click.echo(header)
+    click.echo("-" * len(header))
+    for day in shown:
+        flag = " !!" if day.red_flags else ""
+        note = shorten(printable(day.notes, single_line=True), 30)
+        click.echo(
+            f"{day.date.isoformat():<10}  {day.pain_avg:>3} {_opt(day.pain_now):>3} "
+            f"{_opt(day.pain_worst):>3} {_opt(day.pain_least):>3}  {_therapy_cell(day):<9} "
+            f"{_exercise_cell(day):<5} {_opt(day.mobility.walk):>4}  {note}{flag}"
+        )
+    click.echo(f"{len(shown)} of {days} days logged.")
+
+
+# -- plan -----------------------------------------------------------------------------------------
+
+
+@cli.group(cls=_Group)
+def plan() -> None:
+    """Your home exercise program, as your therapist prescribed it."""
+
+
+@plan.command("add")
+@click.argument("name")
+@click.option("--sets", type=int, help="Sets per session.")
+@click.option("--reps", type=int, help="Repetitions per set.")
+@click.option("--hold", "hold_seconds", type=int, metavar="SECONDS", help="Hold time per repetition.")
+@click.option("--per-week", "times_per_week", type=int, default=7, show_default=True, help="Sessions per week.")
+@click.option("--start", metavar="DATE", help="First day of the exercise (default: today).")
+@click.option("--instructions", default="", help="How to do it, in your therapist's words.")
+@click.pass_context
+def plan_add(ctx: click.Context, name: str, start: str | None, **fields: Any) -> None:
+    """Add an exercise to the plan."""
+    exercise = Exercise(name=name, start=_date_option(start), **fields)
+    stored = _open(ctx).add_exercise(exercise)
+    click.echo(f"Added '{printable(stored.name)}' ({stored.dose}) from {stored.start}.")
+
+
+@plan.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include retired exercises.")
+@click.pass_context
+def plan_list(ctx: click.Context, show_all: bool) -> None:
+    """List the exercises of the plan."""
+    today = clock.today()
+    exercises = [e for e in _open(ctx, read_only=True).data().exercises if show_all or e.end is None or e.end > today]
+    if not exercises:
+        click.echo("No exercises in the plan. Add one with: spinejournal plan add NAME --sets 3 --reps 10")
+        return
+    for e in exercises:
+        status = f"retired {e.end}" if e.end and e.end <= today else f"since {e.start}"
+        click.echo(f"{printable(e.name, single_line=True):<28} {e.dose:<26} {status}")
+
+
+@plan.command("retire")
+@click.argument("name")
+@click.option("--date", "when", metavar="DATE", help="Last day is the day before this (default: today).")
+@click.pass_context
+def plan_retire(ctx: click.Context, name: str, when: str | None) -> None:
+    """Retire an exercise: it leaves the plan, its history stays."""
+    on = _date_option(when)
+    journal = _open(ctx)
+    current = [e for e in journal.data().exercises if e.end is None or e.end > on]
+    exercise = find_exercise(current, name)
+    if exercise is None:
+        raise CommandError(f"'{printable(name)}' is not a current exercise of your plan (see: spinejournal plan list)")
+    retired = journal.retire_exercise(exercise.id, on)
+    click.echo(f"Retired '{printable(retired.name)}' from {retired.end}.")
+
+
+# -- visits, goals, profile ----------------------------------------------------------------------
+
+
+@cli.group(cls=_Group)
+def visit() -> None:
+    """Therapy visits: they define 'since the last visit' in summaries."""
+
+
+@visit.command("add")
+@click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+@click.option("--note", default="", help="A note about the visit.")
+@click.pass_context
+def visit_add(ctx: click.Context, when: str | None, note: str) -> None:
+    """Record a therapy visit."""
+    on = _date_option(when)
+    if on > clock.today():
+        raise CommandError(f"{on} is in the future; record a visit once it happened")
+    _open(ctx).save_visit(Visit(date=on, note=note))
+    click.echo(f"Visit recorded on {on}.")
+
+
+@visit.command("list")
+@click.pass_context
+def visit_list(ctx: click.Context) -> None:
+    """List recorded visits."""
+    visits = _open(ctx, read_only=True).data().visits
+    if not visits:
+        click.echo("No visits recorded. Add one with: spinejournal visit add --date YYYY-MM-DD")
+    for v in visits:
+        click.echo(f"{v.date}  {printable(v.note, single_line=True)}".rstrip())
+
+
+@cli.group(cls=_Group)
+def psfs() -> None:
+    """Patient-Specific Functional Scale: activities you find hard, rated 0-10."""
+
+
+@psfs.command("add")
+@click.argument("name")
+@click.option("--version", "version", type=click.Choice(list(PSFS_VERSIONS)), default="1.0", show_default=True, help="Scale direction: 1.0 means 0 = unable, 10 = as before.")
+@click.pass_context
+def psfs_add(ctx: click.Context, name: str, version: str) -> None:
+    """Add an activity to rate, e.g. 'Sit through a film'."""
+    stored = _open(ctx).add_psfs_activity(PsfsActivity(name=name, version=version, created=clock.today()))
+    click.echo(f"Added activity '{printable(stored.name)}'.")
+
+
+@psfs.command("rate")
+@click.argument("name")
+@click.argument("score", type=int)
+@click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+@click.pass_context
+def psfs_rate(ctx: click.Context, name: str, score: int, when: str | None) -> None:
+    """Rate an activity from 0 to 10 on its scale."""
+    on = _date_option(when)
+    if on > clock.today():
+        raise CommandError(f"{on} is in the future")
+    journal = _open(ctx)
+    wanted = name.strip().casefold()
+    activity = next((a for a in journal.data().psfs_activities if a.name.casefold() == wanted), None)
+    if activity is None:
+        raise CommandError(f"no PSFS activity named '{printable(name)}'; add it with: spinejournal psfs add NAME")
+    journal.save_psfs_rating(PsfsRating(activity.id, on, score, activity.version))
+    click.echo(f"Rated '{printable(activity.name)}' {score}/10 on {on}.")
+
+
+@psfs.command("list")
+@click.pass_context
+def psfs_list(ctx: click.Context) -> None:
+    """List activities with their latest rating."""
+    data = _open(ctx, read_only=True).data()
+    if not data.psfs_activities:
+        click.echo("No activities yet. Add one with: spinejournal psfs add 'Sit through a film'")
+    for a in data.psfs_activities:
+        ratings = [r for r in data.psfs_ratings if r.activity_id == a.id]
+        latest = f"{ratings[-1].score}/10 on {ratings[-1].date}" if ratings else "not rated yet"
+        click.echo(f"{printable(a.name, single_line=True):<32} {latest}")
+
+
+@cli.command()
+@click.option("--name", "patient_name", help="Your name, shown on the therapist summary.")
+@click.pass_context
+def profile(ctx: click.Context, patient_name: str | None) -> None:
+    """Show or set who the journal belongs to."""
+    journal = _open(ctx, read_only=patient_name is None)
+    if patient_name is not None:
+        journal.save_profile(Profile(patient_name=patient_name.strip()))
+    name = journal.data().profile.patient_name
+    click.echo(f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME")
+
+
+@cli.command()
+def flags() -> None:
+    """List the red-flag symptoms and their ids (for log --red-flag)."""
+    for flag in RED_FLAGS:
+        click.echo(f"{flag.id:<16} {URGENCY_TITLE[flag.urgency]:<22} {flag.label}")
+
+
+# -- remind, restore ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.pass_context
+def remind(ctx: click.Context) -> None:
+    """One line when today is not logged yet, nothing otherwise (for a shell prompt)."""
+    from spinejournal.store import Journal
+
+    path = _journal_path(ctx)
+    today = clock.today()
+    if not path.exists() or not Journal(path, read_only=True).has_day(today):
+        click.echo(f"spinejournal: today ({today}) is not logged yet - run: spinejournal")
+
+
+@cli.command()
+@click.argument("backup", required=False)
+@click.pass_context
+def restore(ctx: click.Context, backup: str | None) -> None:
+    """List backups, or restore one (a name from the list, a path, or 'latest').
+
+    The current journal file is kept beside it, never deleted.
+    """
+    from spinejournal.store import list_backups, restore_backup
+
+    path = _journal_path(ctx)
+    backups = list_backups(path)
+    if backup is None:
+        if not backups:
+            click.echo(f"No backups of {path} yet (one is made each day the journal is saved).")
+            return
+        click.echo(f"Backups of {path}, newest first:")
+        for b in backups:
+            click.echo(f"  {b.name}")
+        click.echo("Restore one with: spinejournal restore NAME  (or: spinejournal restore latest)")
+        return
+    if backup == "latest":
+        if not backups:
+            raise CommandError(f"there are no backups of {path}")
+        chosen = backups[0]
+    else:
+        chosen = next((b for b in backups if b.name == backup), Path(backup))
+        if not chosen.is_file():
+            raise CommandError(f"no backup named '{printable(backup)}' (see: spinejournal restore)")
+    kept = restore_backup(path, chosen)
+    click.echo(f"Restored {path} from {chosen.name}.")
+    if kept:
+        click.echo(f"The file it replaced was kept as {kept}.")
+
+
+# -- entry point ----------------------------------------------------------------------------------
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"spinejournal: error: {message}", err=True)
+    sys.exit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line; every error becomes one line on stderr."""
+    from spinejournal.store import JournalError
+
+    try:
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="spinejournal", standalone_mode=False)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "spinejournal"
+        _fail(f"{exc.format_message()} (see: {where} --help)", EXIT_USAGE)
+    except click.ClickException as exc:
+        _fail(exc.format_message(), exc.exit_code or EXIT_ERROR)
+    except click.Abort:
+        _fail("cancelled", EXIT_ERROR)
+    except (CommandError, ValidationError, JournalError) as exc:
+        _fail(str(exc), EXIT_ERROR)
+    except KeyboardInterrupt:
+        _fail("interrupted; nothing was half-written", 130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except OSError as exc:
+        _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,530 @@
+"""The journal file: TinyDB made durable, shared safely between processes.
+
+- ``JournalStorage`` is a TinyDB storage that keeps the data in memory, notices when another
+  process replaced the file (by its inode, size and mtime), and writes atomically.
+- Writers serialise on an ``flock`` of a lock file beside the journal. Each change re-reads a file
+  another process changed before applying itself, so concurrent writers never lose each other's
+  saves; a writer that cannot get the lock in time fails with a clear message.
+- The file carries a schema version; older files are migrated (after a backup), newer ones refused.
+- Before the first write of each day, the current file is copied to ``backups/``; the newest
+  ``BACKUP_KEEP`` copies are kept.
+- A file that cannot be parsed is never written over: every write refuses until it is restored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from spinejournal import clock
+from spinejournal.fsutil import PRIVATE_FILE, atomic_write_bytes, ensure_private_dir, temp_name
+from spinejournal.locations import backups_dir, lock_path
+from spinejournal.model import (
+    Day,
+    Exercise,
+    JournalData,
+    Profile,
+    PsfsActivity,
+    PsfsRating,
+    ValidationError,
+    Visit,
+)
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+BACKUP_KEEP = 7
+LOCK_TIMEOUT = 5.0
+
+# Migrations from schema version N to N + 1, each a pure function on the raw TinyDB data.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class JournalError(Exception):
+    """A problem with the journal file. ``str()`` is a message fit to show a person."""
+
+
+class JournalCorruptError(JournalError):
+    """The journal file exists but cannot be read; it is never written over."""
+
+
+class JournalVersionError(JournalError):
+    """The journal was written by a newer spinejournal."""
+
+
+class JournalBusyError(JournalError):
+    """Another process held the journal's lock for too long."""
+
+
+class JournalReadOnlyError(JournalError):
+    """A change was asked of a journal opened read-only."""
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def list_backups(journal: Path) -> list[Path]:
+    """Backups of ``journal``, newest first."""
+    folder = backups_dir(journal)
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(rf"^{re.escape(journal.stem)}-(pre-v\d+-)?\d{{4}}-\d{{2}}-\d{{2}}\.json$")
+    found = [p for p in folder.iterdir() if pattern.match(p.name)]
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def _backup_hint(journal: Path) -> str:
+    backups = list_backups(journal)
+    if not backups:
+        return "No backups were found."
+    return (
+        f"{len(backups)} backup(s) in {backups_dir(journal)}; "
+        f"restore the newest with: spinejournal --journal {journal} restore latest"
+    )
+
+
+def parse_journal_bytes(raw: bytes, source: Path) -> dict[str, Any]:
+    """Parse and version-check raw journal bytes, migrating older schemas in memory."""
+    try:
+        data = orjson.loads(raw) if raw.strip() else {}
+    except orjson.JSONDecodeError as exc:
+        raise JournalCorruptError(
+            f"Cannot read the journal {source}: it is not valid JSON ({exc}). "
+            f"It was left untouched. {_backup_hint(source)}"
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise JournalCorruptError(
+            f"Cannot read the journal {source}: it is not a spinejournal file. "
+            f"It was left untouched. {_backup_hint(source)}"
+        )
+    version = schema_version(data)
+    if version > SCHEMA_VERSION:
+        raise JournalVersionError(
+            f"The journal {source} was written by a newer spinejournal (file format {version}; "
+            f"this version reads up to {SCHEMA_VERSION}). Please upgrade spinejournal."
+        )
+    for step in range(version, SCHEMA_VERSION):
+        data = MIGRATIONS[step](data)
+        _stamp(data, step + 1)
+    return data
+
+
+def schema_version(data: dict[str, Any]) -> int:
+    """The schema version recorded in raw journal data (0 for a file with no version)."""
+    meta = data.get(META_TABLE, {}).get("1", {})
+    version = meta.get("schema_version", 0)
+    return version if isinstance(version, int) else 0
+
+
+def _stamp(data: dict[str, Any], version: int) -> None:
+    data.setdefault(META_TABLE, {})["1"] = {"schema_version": version}
+
+
+class JournalStorage(Storage):
+    """TinyDB storage: in-memory between writes, atomic on disk, aware of other writers."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._data: dict[str, Any] | None = None
+        self._signature: tuple[int, int, int, int] | None = None
+        self._loaded = False
+        self.disk_loads = 0  # how often the file was (re)read: caches above key on it
+        self._backup_checked: date | None = None
+
+    # TinyDB API -------------------------------------------------------------------------------
+
+    def read(self) -> dict[str, Any] | None:
+        self.refresh()
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise JournalReadOnlyError("This journal is open read-only: nothing was changed.")
+        if not self._loaded:
+            self.refresh()
+        _stamp(data, SCHEMA_VERSION)
+        try:
+            ensure_private_dir(self.path.parent)
+            self._clean_stale_temps()
+            self._daily_backup()
+            atomic_write_bytes(self.path, orjson.dumps(data))
+        except BaseException:
+            # TinyDB mutated our cached dict before calling write: drop it so the next read
+            # comes from the file again, which still holds the last confirmed state.
+            self._data = None
+            self._signature = None
+            self._loaded = False
+            raise
+        self._data = data
+        self._signature = _signature(self.path)
+
+    # Our own API ------------------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Re-read the file if it changed on disk since we last saw it. True when it was re-read."""
+        sig = _signature(self.path)
+        if self._loaded and sig == self._signature:
+            return False
+        if sig is None:
+            data = None
+        else:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raw, sig = None, None
+            except OSError as exc:
+                raise JournalError(f"Cannot read the journal {self.path}: {exc.strerror}.") from None
+            data = None if raw is None else self._parse(raw)
+        self._data, self._signature, self._loaded = data, sig, True
+        self.disk_loads += 1
+        return True
+
+    def _parse(self, raw: bytes) -> dict[str, Any]:
+        before = None
+        with contextlib.suppress(orjson.JSONDecodeError):
+            probe = orjson.loads(raw) if raw.strip() else {}
+            before = schema_version(probe) if isinstance(probe, dict) else None
+        data = parse_journal_bytes(raw, self.path)
+        if before is not None and before < SCHEMA_VERSION and not self.read_only:
+            self._backup(f"pre-v{SCHEMA_VERSION}-{clock.today().isoformat()}")
+        return data
+
+    def _clean_stale_temps(self) -> None:
+        # We hold the writer lock, so any temp file of ours left here is from a writer that died.
+        prefix = f".{self.path.name}.tmp-"
+        with contextlib.suppress(FileNotFoundError):
+            for entry in os.scandir(self.path.parent):
+                if entry.name.startswith(prefix):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+    def _daily_backup(self) -> None:
+        today = clock.today()
+        if self._backup_checked == today or not self.path.exists():
+            return
+        self._backup(today.isoformat())
+        self._backup_checked = today
+        for old in [p for p in list_backups(self.path) if "-pre-v" not in p.name][BACKUP_KEEP:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+    def _backup(self, label: str) -> None:
+        target = backups_dir(self.path) / f"{self.path.stem}-{label}.json"
+        if target.exists():
+            return
+        ensure_private_dir(target.parent)
+        tmp = temp_name(target)
+        shutil.copyfile(self.path, tmp)
+        os.chmod(tmp, PRIVATE_FILE)
+        os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def writer_lock(journal: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the journal's writer lock, waiting up to ``timeout`` seconds for it."""
+    ensure_private_dir(journal.parent)
+    fd = os.open(lock_path(journal), os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise JournalBusyError(
+                        "Another spinejournal is saving to this journal and did not finish in "
+                        f"{timeout:g} seconds; nothing was changed. Please try again."
+                    ) from None
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What a save did: the stored record and any gentle warnings to show."""
+
+    day: Day
+    created: bool
+    warnings: tuple[str, ...] = ()
+
+
+class Journal:
+    """The journal's small repository API over TinyDB. All methods take and return model objects."""
+
+    DAYS = "days"
+    EXERCISES = "exercises"
+    VISITS = "visits"
+    PSFS_ACTIVITIES = "psfs_activities"
+    PSFS_RATINGS = "psfs_ratings"
+    PROFILE = "profile"
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = LOCK_TIMEOUT,
+        storage: Storage | None = None,
+    ) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        self._storage = storage if storage is not None else JournalStorage(path, read_only=read_only)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._snapshot: JournalData | None = None
+        self._snapshot_key: object = None
+        self._changes = 0
+        # Fail now, with a clear message, if the file is unreadable or too new.
+        self._db.storage.read()
+
+    @classmethod
+    def from_data(cls, data: JournalData, *, label: str = "(in memory)") -> Journal:
+        """A read-only journal held in memory, e.g. an export opened for review."""
+        from tinydb.storages import MemoryStorage
+
+        memory = MemoryStorage()
+        journal = cls(Path(label), read_only=False, storage=memory)
+        journal._replace_all(data, lock=False)
+        journal.read_only = True
+        return journal
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _table(self, name: str) -> Table:
+        return self._db.table(name, cache_size=0)
+
+    def data(self) -> JournalData:
+        """Everything in the journal, cached until the journal changes."""
+        self._db.storage.read()
+        key = (getattr(self._storage, "disk_loads", 0), self._changes)
+        if self._snapshot is None or key != self._snapshot_key:
+            self._snapshot = self._build_snapshot()
+            self._snapshot_key = key
+        return self._snapshot
+
+    def _build_snapshot(self) -> JournalData:
+        days = sorted((Day.from_dict(doc) for doc in self._table(self.DAYS).all()), key=lambda d: d.date)
+        exercises = [Exercise.from_dict(doc, id=doc.doc_id) for doc in self._table(self.EXERCISES).all()]
+        visits = sorted((Visit.from_dict(doc) for doc in self._table(self.VISITS).all()), key=lambda v: v.date)
+        activities = [
+            PsfsActivity.from_dict(doc, id=doc.doc_id) for doc in self._table(self.PSFS_ACTIVITIES).all()
+        ]
+        ratings = sorted(
+            (PsfsRating.from_dict(doc) for doc in self._table(self.PSFS_RATINGS).all()),
+            key=lambda r: (r.date, r.activity_id),
+        )
+        profile_doc = self._table(self.PROFILE).get(doc_id=1)
+        return JournalData(
+            days=tuple(days),
+            exercises=tuple(sorted(exercises, key=lambda e: e.id)),
+            visits=tuple(visits),
+            psfs_activities=tuple(sorted(activities, key=lambda a: a.id)),
+            psfs_ratings=tuple(ratings),
+            profile=Profile.from_dict(profile_doc or {}),
+        )
+
+    def get_day(self, on: date) -> Day | None:
+        """The day logged on ``on``, without materialising the whole journal."""
+        doc = self._table(self.DAYS).get(doc_id=on.toordinal())
+        return Day.from_dict(doc) if doc is not None else None
+
+    def has_day(self, on: date) -> bool:
+        return self._table(self.DAYS).contains(doc_id=on.toordinal())
+
+    # -- writing -------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writing(self, lock: bool = True) -> Iterator[None]:
+        if self.read_only:
+            raise JournalReadOnlyError("This journal is open read-only: nothing was changed.")
+        if lock and isinstance(self._storage, JournalStorage):
+            with writer_lock(self.path, self.lock_timeout):
+                yield
+        else:
+            yield
+        self._changes += 1
+
+    @staticmethod
+    def _put(table: Table, doc_id: int, data: dict[str, Any]) -> bool:
+        """Insert or wholly replace one document; True when it was new."""
+
+        def overwrite(doc: dict[str, Any]) -> None:
+            doc.clear()
+            doc.update(data)
+
+        if table.update(overwrite, doc_ids=[doc_id]):
+            return False
+        table.insert(Document(data, doc_id=doc_id))
+        return True
+
+    @staticmethod
+    def _next_id(table: Table) -> int:
+        return max((doc.doc_id for doc in table.all()), default=0) + 1
+
+    def save_day(self, day: Day) -> SaveResult:
+        """Store ``day``, replacing what was logged on that date. Future dates are refused."""
+        if day.date > clock.today():
+            raise ValidationError("date", f"{day.date} is in the future; only today or earlier can be logged")
+        with self._writing():
+            created = self._put(self._table(self.DAYS), day.date.toordinal(), day.to_dict())
+        return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
+
+    def update_day(self, on: date, change: Callable[[Day | None], Day]) -> SaveResult:
+        """Read-modify-write one day under the writer lock, so concurrent updates never collide."""
+        if on > clock.today():
+            raise ValidationError("date", f"{on} is in the future; only today or earlier can be logged")
+        with self._writing():
+            day = change(self.get_day(on))
+            if day.date != on:
+                raise ValidationError("date", "cannot change while updating a day")
+            created = self._put(self._table(self.DAYS), on.toordinal(), day.to_dict())
+        return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
+
+    def delete_day(self, on: date) -> bool:
+        """Remove the day logged on ``on``; False when there was none."""
+        with self._writing():
+            table = self._table(self.DAYS)
+            if not table.contains(doc_id=on.toordinal()):
+                return False
+            table.remove(doc_ids=[on.toordinal()])
+        return True
+
+    def add_exercise(self, exercise: Exercise) -> Exercise:
+        """Add an exercise to the plan; returns it with its new id."""
+        with self._writing():
+            table = self._table(self.EXERCISES)
+            if any(
+                e["name"].casefold() == exercise.name.casefold() and "end" not in e for e in table.all()
+            ):
+                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan")
+            stored = exercise.__class__(**{**_fields(exercise), "id": self._next_id(table)})
+            table.insert(Document(stored.to_dict(), doc_id=stored.id))
+        return stored
+
+    def update_exercise(self, exercise: Exercise) -> Exercise:
+        """Replace a stored exercise (matched by id)."""
+        with self._writing():
+            table = self._table(self.EXERCISES)
+            if not table.contains(doc_id=exercise.id):
+                raise ValidationError("exercise", f"no exercise with id {exercise.id}")
+            self._put(table, exercise.id, exercise.to_dict())
+        return exercise
+
+    def retire_exercise(self, exercise_id: int, end: date | None = None) -> Exercise:
+        """End an exercise from ``end`` (default today) on; its history stays."""
+        end = end or clock.today()
+        with self._writing():
+            table = self._table(self.EXERCISES)
+            doc = table.get(doc_id=exercise_id)
+            if doc is None:
+                raise ValidationError("exercise", f"no exercise with id {exercise_id}")
+            current = Exercise.from_dict(doc, id=exercise_id)
+            retired = current.__class__(**{**_fields(current), "end": max(end, current.start)})
+            self._put(table, exercise_id, retired.to_dict())
+        return retired
+
+    def save_visit(self, visit: Visit) -> None:
+        """Record a therapy visit (one per date; the same date again replaces the note)."""
+        with self._writing():
+            self._put(self._table(self.VISITS), visit.date.toordinal(), visit.to_dict())
+
+    def delete_visit(self, on: date) -> bool:
+        with self._writing():
+            table = self._table(self.VISITS)
+            if not table.contains(doc_id=on.toordinal()):
+                return False
+            table.remove(doc_ids=[on.toordinal()])
+        return True
+
+    def add_psfs_activity(self, activity: PsfsActivity) -> PsfsActivity:
+        with self._writing():
+            table = self._table(self.PSFS_ACTIVITIES)
+            stored = activity.__class__(**{**_fields(activity), "id": self._next_id(table)})
+            table.insert(Document(stored.to_dict(), doc_id=stored.id))
+        return stored
+
+    def save_psfs_rating(self, rating: PsfsRating) -> None:
+        """Record a rating; a second rating of the same activity on the same date replaces it."""
+        with self._writing():
+            if not self._table(self.PSFS_ACTIVITIES).contains(doc_id=rating.activity_id):
+                raise ValidationError("activity", f"no PSFS activity with id {rating.activity_id}")
+            table = self._table(self.PSFS_RATINGS)
+            same = [
+                doc.doc_id
+                for doc in table.all()
+                if doc["activity_id"] == rating.activity_id and doc["date"] == rating.date.isoformat()
+            ]
+            self._put(table, same[0] if same else self._next_id(table), rating.to_dict())
+
+    def save_profile(self, profile: Profile) -> None:
+        with self._writing():
+            self._put(self._table(self.PROFILE), 1, profile.to_dict())
+
+    def replace_all(self, data: JournalData) -> None:
+        """Replace the whole journal with ``data`` in one atomic write (used by import)."""
+        self._replace_all(data, lock=True)
+
+    def _replace_all(self, data: JournalData, *, lock: bool) -> None:
+        with self._writing(lock=lock):
+            raw: dict[str, Any] = {
+                self.DAYS: {str(d.date.toordinal()): d.to_dict() for d in data.days},
+                self.EXERCISES: {str(e.id): e.to_dict() for e in data.exercises},
+                self.VISITS: {str(v.date.toordinal()): v.to_dict() for v in data.visits},
+                self.PSFS_ACTIVITIES: {str(a.id): a.to_dict() for a in data.psfs_activities},
+                self.PSFS_RATINGS: {str(i): r.to_dict() for i, r in enumerate(data.psfs_ratings, 1)},
+                self.PROFILE: {"1": data.profile.to_dict()},
+            }
+            self._db.storage.write(raw)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def restore_backup(journal: Path, backup: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> Path | None:
+    """Put ``backup`` in place of ``journal``, keeping the current file aside (never deleted).
+
+    Returns where the replaced file was kept, or None when there was no journal file.
+    """
+    raw = backup.read_bytes()
+    parse_journal_bytes(raw, backup)  # refuse a backup that is itself unreadable
+    with writer_lock(journal, lock_timeout):
+        kept = None
+        if journal.exists():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = journal.with_name(f"{journal.name}.replaced-{stamp}")
+            atomic_write_bytes(kept, journal.read_bytes())
+        atomic_write_bytes(journal, raw)
+    return kept
