@@ -24,7 +24,6 @@ from spinejournal.model import (
     Day,
     Exercise,
     ExerciseLog,
-    Mobility,
     Profile,
     PsfsActivity,
     PsfsRating,
@@ -99,7 +98,7 @@ def _session(kind: str, spec: str) -> TherapySession:
         ) from None
     if len(numbers) not in (1, 3):
         raise CommandError(f"--{kind} '{spec}': use MINUTES or MINUTES:PAIN_BEFORE:PAIN_AFTER")
-    minutes, before, after = (numbers + [None, None])[:3] if len(numbers) == 1 else numbers
+    minutes, before, after = numbers if len(numbers) == 3 else (numbers[0], None, None)
     return TherapySession(kind=kind, minutes=minutes, pain_before=before, pain_after=after)
 
 
@@ -141,13 +140,17 @@ class _Group(click.Group):
         return list(self.commands)
 
 
-@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--journal",
     type=click.Path(dir_okay=False),
     help="Journal file to use (default: your user data folder; or set SPINEJOURNAL_JOURNAL).",
 )
-@click.option("--demo", is_flag=True, help="Open the app on generated sample data (your journal is not touched).")
+@click.option(
+    "--demo", is_flag=True, help="Open the app on generated sample data (your journal is not touched)."
+)
 @click.version_option(__version__, "-V", "--version", prog_name="spinejournal")
 @click.pass_context
 def cli(ctx: click.Context, journal: str | None, demo: bool) -> None:
@@ -164,8 +167,7 @@ def _run_tui(ctx: click.Context, *, demo: bool) -> None:
         from spinejournal.tui.app import run
     except ImportError:
         raise CommandError(
-            "the journal app is not available in this version; use the quick commands "
-            "(spinejournal --help)"
+            "the journal app is not available in this version; use the quick commands (spinejournal --help)"
         ) from None
     run(journal=None if demo else _journal_path(ctx), demo=demo)
 
@@ -174,25 +176,58 @@ def _run_tui(ctx: click.Context, *, demo: bool) -> None:
 
 
 @cli.command()
-@click.option("--pain", "pain_avg", type=int, metavar="N", help="Average pain over the last 24 hours, 0-10 (the main number).")
+@click.option(
+    "--pain",
+    "pain_avg",
+    type=int,
+    metavar="N",
+    help="Average pain over the last 24 hours, 0-10 (the main number).",
+)
 @click.option("--now", "pain_now", type=int, metavar="N", help="Pain right now, 0-10.")
 @click.option("--worst", "pain_worst", type=int, metavar="N", help="Worst pain in the last 24 hours, 0-10.")
 @click.option("--least", "pain_least", type=int, metavar="N", help="Least pain in the last 24 hours, 0-10.")
 @click.option("--limb-pain", "pain_limb", type=int, metavar="N", help="Leg or arm (radiating) pain, 0-10.")
-@click.option("--region", "regions", multiple=True, metavar="WHERE", help=f"Where it hurts (repeatable): {', '.join(REGIONS)}.")
-@click.option("--radiating", multiple=True, metavar="LIMB:REACH", help="Radiating pain, e.g. left_leg:calf (repeatable).")
-@click.option("--heat", multiple=True, metavar="MIN[:B:A]", help="A heat session: minutes, optionally pain before and after, e.g. 20:6:4.")
+@click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    metavar="WHERE",
+    help=f"Where it hurts (repeatable): {', '.join(REGIONS)}.",
+)
+@click.option(
+    "--radiating",
+    multiple=True,
+    metavar="LIMB:REACH",
+    help="Radiating pain, e.g. left_leg:calf (repeatable).",
+)
+@click.option(
+    "--heat",
+    multiple=True,
+    metavar="MIN[:B:A]",
+    help="A heat session: minutes, optionally pain before and after, e.g. 20:6:4.",
+)
 @click.option("--ice", multiple=True, metavar="MIN[:B:A]", help="An ice session, same form as --heat.")
 @click.option("--did", multiple=True, metavar="NAME", help="An exercise of your plan you did (repeatable).")
 @click.option("--partial", multiple=True, metavar="NAME[:REASON]", help="An exercise you partly did.")
-@click.option("--skipped", multiple=True, metavar="NAME[:REASON]", help=f"An exercise you skipped; reason: {', '.join(SKIP_REASONS)}.")
+@click.option(
+    "--skipped",
+    multiple=True,
+    metavar="NAME[:REASON]",
+    help=f"An exercise you skipped; reason: {', '.join(SKIP_REASONS)}.",
+)
 @click.option("--walk", type=int, metavar="MIN", help="How long you can walk, minutes.")
 @click.option("--sit", type=int, metavar="MIN", help="How long you can sit, minutes.")
 @click.option("--stand", type=int, metavar="MIN", help="How long you can stand, minutes.")
 @click.option("--stiffness", type=int, metavar="MIN", help="Morning stiffness, minutes.")
 @click.option("--note", metavar="TEXT", help="A note for the day (replaces the day's note).")
 @click.option("--question", metavar="TEXT", help="A question for your therapist (replaces the day's).")
-@click.option("--red-flag", "red_flags", multiple=True, metavar="ID", help="An urgent symptom (see 'spinejournal flags').")
+@click.option(
+    "--red-flag",
+    "red_flags",
+    multiple=True,
+    metavar="ID",
+    help="An urgent symptom (see 'spinejournal flags').",
+)
 @click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
 @click.pass_context
 def log(ctx: click.Context, **opts: Any) -> None:
@@ -281,7 +316,13 @@ def _opt(value: int | None) -> str:
 
 
 @cli.command()
-@click.option("--days", default=14, show_default=True, type=click.IntRange(1, 100_000), help="How many days back from today.")
+@click.option(
+    "--days",
+    default=14,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="How many days back from today.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the days as JSON instead of a table.")
 @click.pass_context
 def show(ctx: click.Context, days: int, as_json: bool) -> None:
@@ -299,7 +340,9 @@ def show(ctx: click.Context, days: int, as_json: bool) -> None:
     if not shown:
         click.echo(f"No days logged from {start} to {end}. Log one with: spinejournal log --pain N")
         return
-    header = f"{'Date':<10}  {'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}  {'Heat/Ice':<9} {'Ex':<5} {'Walk':>4}  Notes"
+    header = (
+        f"{'Date':<10}  {'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}  {'Heat/Ice':<9} {'Ex':<5} {'Walk':>4}  Notes"
+    )
     click.echo(header)
     click.echo("-" * len(header))
     for day in shown:
@@ -326,7 +369,9 @@ def plan() -> None:
 @click.option("--sets", type=int, help="Sets per session.")
 @click.option("--reps", type=int, help="Repetitions per set.")
 @click.option("--hold", "hold_seconds", type=int, metavar="SECONDS", help="Hold time per repetition.")
-@click.option("--per-week", "times_per_week", type=int, default=7, show_default=True, help="Sessions per week.")
+@click.option(
+    "--per-week", "times_per_week", type=int, default=7, show_default=True, help="Sessions per week."
+)
 @click.option("--start", metavar="DATE", help="First day of the exercise (default: today).")
 @click.option("--instructions", default="", help="How to do it, in your therapist's words.")
 @click.pass_context
@@ -343,7 +388,9 @@ def plan_add(ctx: click.Context, name: str, start: str | None, **fields: Any) ->
 def plan_list(ctx: click.Context, show_all: bool) -> None:
     """List the exercises of the plan."""
     today = clock.today()
-    exercises = [e for e in _open(ctx, read_only=True).data().exercises if show_all or e.end is None or e.end > today]
+    exercises = [
+        e for e in _open(ctx, read_only=True).data().exercises if show_all or e.end is None or e.end > today
+    ]
     if not exercises:
         click.echo("No exercises in the plan. Add one with: spinejournal plan add NAME --sets 3 --reps 10")
         return
@@ -363,7 +410,9 @@ def plan_retire(ctx: click.Context, name: str, when: str | None) -> None:
     current = [e for e in journal.data().exercises if e.end is None or e.end > on]
     exercise = find_exercise(current, name)
     if exercise is None:
-        raise CommandError(f"'{printable(name)}' is not a current exercise of your plan (see: spinejournal plan list)")
+        raise CommandError(
+            f"'{printable(name)}' is not a current exercise of your plan (see: spinejournal plan list)"
+        )
     retired = journal.retire_exercise(exercise.id, on)
     click.echo(f"Retired '{printable(retired.name)}' from {retired.end}.")
 
@@ -407,7 +456,14 @@ def psfs() -> None:
 
 @psfs.command("add")
 @click.argument("name")
-@click.option("--version", "version", type=click.Choice(list(PSFS_VERSIONS)), default="1.0", show_default=True, help="Scale direction: 1.0 means 0 = unable, 10 = as before.")
+@click.option(
+    "--version",
+    "version",
+    type=click.Choice(list(PSFS_VERSIONS)),
+    default="1.0",
+    show_default=True,
+    help="Scale direction: 1.0 means 0 = unable, 10 = as before.",
+)
 @click.pass_context
 def psfs_add(ctx: click.Context, name: str, version: str) -> None:
     """Add an activity to rate, e.g. 'Sit through a film'."""
@@ -429,7 +485,9 @@ def psfs_rate(ctx: click.Context, name: str, score: int, when: str | None) -> No
     wanted = name.strip().casefold()
     activity = next((a for a in journal.data().psfs_activities if a.name.casefold() == wanted), None)
     if activity is None:
-        raise CommandError(f"no PSFS activity named '{printable(name)}'; add it with: spinejournal psfs add NAME")
+        raise CommandError(
+            f"no PSFS activity named '{printable(name)}'; add it with: spinejournal psfs add NAME"
+        )
     journal.save_psfs_rating(PsfsRating(activity.id, on, score, activity.version))
     click.echo(f"Rated '{printable(activity.name)}' {score}/10 on {on}.")
 
@@ -456,7 +514,9 @@ def profile(ctx: click.Context, patient_name: str | None) -> None:
     if patient_name is not None:
         journal.save_profile(Profile(patient_name=patient_name.strip()))
     name = journal.data().profile.patient_name
-    click.echo(f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME")
+    click.echo(
+        f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME"
+    )
 
 
 @cli.command()
@@ -529,7 +589,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     from spinejournal.store import JournalError
 
     try:
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="spinejournal", standalone_mode=False)
+        code = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="spinejournal", standalone_mode=False
+        )
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "spinejournal"
         _fail(f"{exc.format_message()} (see: {where} --help)", EXIT_USAGE)

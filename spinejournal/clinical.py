@@ -48,8 +48,7 @@ class Urgency(Enum):
 
 URGENCY_ADVICE = {
     Urgency.EMERGENCY: (
-        "Please get medical help now: call your local emergency number or go to an "
-        "emergency department."
+        "Please get medical help now: call your local emergency number or go to an emergency department."
     ),
     Urgency.SAME_DAY: "Please call your doctor today: this needs checking today.",
 }

@@ -34,6 +34,4 @@ def parse_day(text: str, *, now: date | None = None) -> date:
     try:
         return date.fromisoformat(word)
     except ValueError:
-        raise ValueError(
-            f"'{text}' is not a date: use YYYY-MM-DD, 'today' or 'yesterday'"
-        ) from None
+        raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, 'today' or 'yesterday'") from None

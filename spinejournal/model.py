@@ -84,9 +84,7 @@ def _int(field_name: str, value: Any, low: int, high: int, *, unit: str = "") ->
             field_name, f"must be a whole number from {low} to {high}{suffix} (got {value!r})"
         )
     if not low <= value <= high:
-        raise ValidationError(
-            field_name, f"must be from {low} to {high}{suffix} (got {value})"
-        )
+        raise ValidationError(field_name, f"must be from {low} to {high}{suffix} (got {value})")
     return value
 
 
@@ -104,9 +102,7 @@ def _opt_pain(field_name: str, value: Any) -> int | None:
 
 def _choice(field_name: str, value: Any, allowed: Mapping[str, str]) -> str:
     if value not in allowed:
-        raise ValidationError(
-            field_name, f"must be one of {', '.join(allowed)} (got {value!r})"
-        )
+        raise ValidationError(field_name, f"must be one of {', '.join(allowed)} (got {value!r})")
     return value
 
 

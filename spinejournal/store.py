@@ -334,7 +334,9 @@ class Journal:
     def _build_snapshot(self) -> JournalData:
         days = sorted((Day.from_dict(doc) for doc in self._table(self.DAYS).all()), key=lambda d: d.date)
         exercises = [Exercise.from_dict(doc, id=doc.doc_id) for doc in self._table(self.EXERCISES).all()]
-        visits = sorted((Visit.from_dict(doc) for doc in self._table(self.VISITS).all()), key=lambda v: v.date)
+        visits = sorted(
+            (Visit.from_dict(doc) for doc in self._table(self.VISITS).all()), key=lambda v: v.date
+        )
         activities = [
             PsfsActivity.from_dict(doc, id=doc.doc_id) for doc in self._table(self.PSFS_ACTIVITIES).all()
         ]
@@ -422,9 +424,7 @@ class Journal:
         """Add an exercise to the plan; returns it with its new id."""
         with self._writing():
             table = self._table(self.EXERCISES)
-            if any(
-                e["name"].casefold() == exercise.name.casefold() and "end" not in e for e in table.all()
-            ):
+            if any(e["name"].casefold() == exercise.name.casefold() and "end" not in e for e in table.all()):
                 raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan")
             stored = exercise.__class__(**{**_fields(exercise), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
