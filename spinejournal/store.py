@@ -52,7 +52,8 @@ LOCK_TIMEOUT = 5.0
 
 # Migrations from schema version N to N + 1, each a pure function on the raw TinyDB data.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+# A file with no version stamp (empty, or a plain TinyDB file with our tables) reads as version 1.
+MIGRATIONS: dict[int, Migration] = {0: lambda data: data}
 
 
 class JournalError(Exception):
@@ -206,7 +207,7 @@ class JournalStorage(Storage):
             probe = orjson.loads(raw) if raw.strip() else {}
             before = schema_version(probe) if isinstance(probe, dict) else None
         data = parse_journal_bytes(raw, self.path)
-        if before is not None and before < SCHEMA_VERSION and not self.read_only:
+        if raw.strip() and before is not None and before < SCHEMA_VERSION and not self.read_only:
             self._backup(f"pre-v{SCHEMA_VERSION}-{clock.today().isoformat()}")
         return data
 
@@ -383,7 +384,9 @@ class Journal:
             doc.clear()
             doc.update(data)
 
-        if table.update(overwrite, doc_ids=[doc_id]):
+        # Check first: TinyDB's update() rewrites the file even when no document matched.
+        if table.contains(doc_id=doc_id):
+            table.update(overwrite, doc_ids=[doc_id])
             return False
         table.insert(Document(data, doc_id=doc_id))
         return True
