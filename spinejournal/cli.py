@@ -241,7 +241,7 @@ def log(ctx: click.Context, **opts: Any) -> None:
     """
     on = _date_option(opts.pop("when"))
     journal = _open(ctx)
-    plan = journal.data().exercises
+    plan = journal.exercises()
 
     statuses: list[ExerciseLog] = []
     for name in opts["did"]:
@@ -330,8 +330,7 @@ def show(ctx: click.Context, days: int, as_json: bool) -> None:
     journal = _open(ctx, read_only=True)
     end = clock.today()
     start = end - timedelta(days=days - 1)
-    data = journal.data()
-    shown = data.days_between(start, end)
+    shown = journal.days_between(start, end)
     if as_json:
         import json
 
@@ -388,9 +387,8 @@ def plan_add(ctx: click.Context, name: str, start: str | None, **fields: Any) ->
 def plan_list(ctx: click.Context, show_all: bool) -> None:
     """List the exercises of the plan."""
     today = clock.today()
-    exercises = [
-        e for e in _open(ctx, read_only=True).data().exercises if show_all or e.end is None or e.end > today
-    ]
+    plan = _open(ctx, read_only=True).exercises()
+    exercises = [e for e in plan if show_all or e.end is None or e.end > today]
     if not exercises:
         click.echo("No exercises in the plan. Add one with: spinejournal plan add NAME --sets 3 --reps 10")
         return
@@ -407,7 +405,7 @@ def plan_retire(ctx: click.Context, name: str, when: str | None) -> None:
     """Retire an exercise: it leaves the plan, its history stays."""
     on = _date_option(when)
     journal = _open(ctx)
-    current = [e for e in journal.data().exercises if e.end is None or e.end > on]
+    current = [e for e in journal.exercises() if e.end is None or e.end > on]
     exercise = find_exercise(current, name)
     if exercise is None:
         raise CommandError(

@@ -334,7 +334,6 @@ class Journal:
 
     def _build_snapshot(self) -> JournalData:
         days = sorted((Day.from_dict(doc) for doc in self._table(self.DAYS).all()), key=lambda d: d.date)
-        exercises = [Exercise.from_dict(doc, id=doc.doc_id) for doc in self._table(self.EXERCISES).all()]
         visits = sorted(
             (Visit.from_dict(doc) for doc in self._table(self.VISITS).all()), key=lambda v: v.date
         )
@@ -348,7 +347,7 @@ class Journal:
         profile_doc = self._table(self.PROFILE).get(doc_id=1)
         return JournalData(
             days=tuple(days),
-            exercises=tuple(sorted(exercises, key=lambda e: e.id)),
+            exercises=tuple(self.exercises()),
             visits=tuple(visits),
             psfs_activities=tuple(sorted(activities, key=lambda a: a.id)),
             psfs_ratings=tuple(ratings),
@@ -359,6 +358,18 @@ class Journal:
         """The day logged on ``on``, without materialising the whole journal."""
         doc = self._table(self.DAYS).get(doc_id=on.toordinal())
         return Day.from_dict(doc) if doc is not None else None
+
+    def days_between(self, start: date, end: date) -> list[Day]:
+        """Days from ``start`` to ``end`` inclusive, sorted, converting only those days."""
+        raw = (self._db.storage.read() or {}).get(self.DAYS, {})
+        low, high = start.toordinal(), end.toordinal()
+        picked = sorted((int(key), doc) for key, doc in raw.items() if low <= int(key) <= high)
+        return [Day.from_dict(doc) for _, doc in picked]
+
+    def exercises(self) -> list[Exercise]:
+        """The whole exercise plan, retired exercises included, by id."""
+        docs = self._table(self.EXERCISES).all()
+        return sorted((Exercise.from_dict(doc, id=doc.doc_id) for doc in docs), key=lambda e: e.id)
 
     def has_day(self, on: date) -> bool:
         return self._table(self.DAYS).contains(doc_id=on.toordinal())
