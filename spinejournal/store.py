@@ -106,6 +106,11 @@ def _backup_hint(journal: Path) -> str:
 
 def parse_journal_bytes(raw: bytes, source: Path) -> dict[str, Any]:
     """Parse and version-check raw journal bytes, migrating older schemas in memory."""
+    return _load(raw, source)[0]
+
+
+def _load(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
+    """Parse raw journal bytes; return the data at the current schema and the version the file had."""
     try:
         data = orjson.loads(raw) if raw.strip() else {}
     except orjson.JSONDecodeError as exc:
@@ -118,7 +123,7 @@ def parse_journal_bytes(raw: bytes, source: Path) -> dict[str, Any]:
             f"Cannot read the journal {source}: it is not a spinejournal file. "
             f"It was left untouched. {_backup_hint(source)}"
         )
-    version = schema_version(data)
+    version = found = schema_version(data)
     if version > SCHEMA_VERSION:
         raise JournalVersionError(
             f"The journal {source} was written by a newer spinejournal (file format {version}; "
@@ -127,7 +132,7 @@ def parse_journal_bytes(raw: bytes, source: Path) -> dict[str, Any]:
     for step in range(version, SCHEMA_VERSION):
         data = MIGRATIONS[step](data)
         _stamp(data, step + 1)
-    return data
+    return data, found
 
 
 def schema_version(data: dict[str, Any]) -> int:
@@ -202,12 +207,9 @@ class JournalStorage(Storage):
         return True
 
     def _parse(self, raw: bytes) -> dict[str, Any]:
-        before = None
-        with contextlib.suppress(orjson.JSONDecodeError):
-            probe = orjson.loads(raw) if raw.strip() else {}
-            before = schema_version(probe) if isinstance(probe, dict) else None
-        data = parse_journal_bytes(raw, self.path)
-        if raw.strip() and before is not None and before < SCHEMA_VERSION and not self.read_only:
+        data, found = _load(raw, self.path)
+        if raw.strip() and found < SCHEMA_VERSION and not self.read_only:
+            # Keep the file exactly as the older version wrote it before anything migrated is saved.
             self._backup(f"pre-v{SCHEMA_VERSION}-{clock.today().isoformat()}")
         return data
 
