@@ -1,0 +1,123 @@
+"""The CSV export: one row per logged day, for spreadsheets and clinic systems.
+
+RFC 4180 through the ``csv`` module (CRLF line ends, quoting where needed), UTF-8, a header row with
+column names that never change between versions (new columns are only ever added at the end).
+
+Text a person typed is never run by a spreadsheet: a text cell starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return (or their full-width forms, which some spreadsheets also accept)
+gets a leading apostrophe, as OWASP advises. Numbers stay numbers, so a negative fingertip-to-floor
+distance is still ``-5``. Terminal control characters (ANSI escapes) are shown as ``\\x1b``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import date
+
+from spinejournal.model import Day, JournalData, TherapySession
+from spinejournal.text import printable
+
+COLUMNS: tuple[str, ...] = (
+    "date",
+    "pain_avg",
+    "pain_now",
+    "pain_worst",
+    "pain_least",
+    "pain_limb",
+    "regions",
+    "radiating",
+    "heat_minutes",
+    "ice_minutes",
+    "heat_ice_sessions",
+    "exercises_done",
+    "exercises_partial",
+    "exercises_skipped",
+    "exercise_log",
+    "walk_minutes",
+    "sit_minutes",
+    "stand_minutes",
+    "stiffness_minutes",
+    "fingertip_floor_cm",
+    "red_flags",
+    "notes",
+    "questions",
+)
+
+# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+Cell = str | int | None
+
+
+def neutralise(text: str) -> str:
+    """A text cell made safe for spreadsheets: visible control characters, no formula."""
+    text = printable(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _session(session: TherapySession) -> str:
+    """'heat 20 min lower_back pain 6->4'."""
+    parts = [f"{session.kind} {session.minutes} min"]
+    if session.region:
+        parts.append(session.region)
+    if session.pain_before is not None or session.pain_after is not None:
+        before = "" if session.pain_before is None else session.pain_before
+        after = "" if session.pain_after is None else session.pain_after
+        parts.append(f"pain {before}->{after}")
+    return " ".join(parts)
+
+
+def _row(day: Day, names: dict[int, str]) -> list[Cell]:
+    def count(status: str) -> int:
+        return sum(1 for log in day.exercises if log.status == status)
+
+    exercise_log = "; ".join(
+        f"{names.get(log.exercise_id, f'exercise {log.exercise_id}')}: {log.status}"
+        + (f" ({log.reason})" if log.reason else "")
+        for log in day.exercises
+    )
+    cells: list[Cell] = [
+        day.date.isoformat(),
+        day.pain_avg,
+        day.pain_now,
+        day.pain_worst,
+        day.pain_least,
+        day.pain_limb,
+        "; ".join(day.regions),
+        "; ".join(f"{r.limb}:{r.extent}" for r in day.radiating),
+        sum(s.minutes for s in day.sessions if s.kind == "heat") if day.sessions else None,
+        sum(s.minutes for s in day.sessions if s.kind == "ice") if day.sessions else None,
+        "; ".join(_session(s) for s in day.sessions),
+        count("done") if day.exercises else None,
+        count("partial") if day.exercises else None,
+        count("skipped") if day.exercises else None,
+        exercise_log,
+        day.mobility.walk,
+        day.mobility.sit,
+        day.mobility.stand,
+        day.mobility.stiffness,
+        day.mobility.fingertip_floor_cm,
+        "; ".join(day.red_flags),
+        day.notes,
+        day.questions,
+    ]
+    # Only text is neutralised: numbers (even negative ones) must stay numbers.
+    return [neutralise(c) if isinstance(c, str) else c for c in cells]
+
+
+def rows(data: JournalData, start: date | None = None, end: date | None = None) -> Iterable[list[Cell]]:
+    """The header and one row per logged day from ``start`` to ``end`` (inclusive, None for open)."""
+    names = {e.id: e.name for e in data.exercises}
+    yield list(COLUMNS)
+    for day in data.days_between(start, end):
+        yield _row(day, names)
+
+
+def export_csv(data: JournalData, start: date | None = None, end: date | None = None) -> bytes:
+    """The days from ``start`` to ``end`` as RFC 4180 CSV bytes (UTF-8, CRLF)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerows(rows(data, start, end))
+    return buffer.getvalue().encode("utf-8")

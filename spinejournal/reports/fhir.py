@@ -1,0 +1,275 @@
+"""The FHIR R4 export: a ``Bundle`` of type ``collection`` that a clinic system can read.
+
+- One pain ``Observation`` per logged day: LOINC 72514-3 (pain severity, 0-10 verbal numeric rating,
+  reported), ``valueQuantity`` in UCUM ``{score}``, category ``survey``, ``effectiveDateTime`` the day,
+  status ``final``, subject the patient. The value is the day's *average* pain over 24 hours (the
+  journal's headline figure), which a second coding from our own CodeSystem states exactly.
+- Everything without a LOINC code (pain now/worst/least/limb, heat and ice, home exercises, mobility,
+  PSFS, red flags, notes, questions) is coded in the project's own CodeSystem, ``CODE_SYSTEM``, whose
+  definition travels in the bundle as a ``CodeSystem`` resource.
+- Ids are UUIDs derived from the content (uuid5), so the same journal always exports the same bundle
+  and a receiving system can recognise a re-sent day.
+
+Notes and questions go in ``valueString`` (plain text), never in ``Annotation.text``, which FHIR
+defines as markdown that a receiving system would render.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date
+from typing import Any
+
+from spinejournal.clinical import RED_FLAGS, RED_FLAGS_BY_ID
+from spinejournal.model import (
+    EXERCISE_STATUSES,
+    SKIP_REASONS,
+    Day,
+    JournalData,
+    PsfsRating,
+    TherapySession,
+)
+from spinejournal.text import printable
+
+CODE_SYSTEM = "https://spinejournal.example/fhir/CodeSystem/spinejournal"
+LOINC = "http://loinc.org"
+UCUM = "http://unitsofmeasure.org"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+PAIN_LOINC = "72514-3"
+PAIN_LOINC_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+
+# Our own codes: code -> display. Adding codes is fine; changing or removing one breaks receivers.
+CONCEPTS: dict[str, str] = {
+    "pain-average-24h": "Average pain over the last 24 hours (0-10)",
+    "pain-now": "Pain right now (0-10)",
+    "pain-worst-24h": "Worst pain over the last 24 hours (0-10)",
+    "pain-least-24h": "Least pain over the last 24 hours (0-10)",
+    "pain-limb": "Leg or arm (radiating) pain (0-10)",
+    "heat-session": "Heat session (minutes)",
+    "ice-session": "Ice session (minutes)",
+    "pain-before": "Pain before the session (0-10)",
+    "pain-after": "Pain about 30 minutes after the session (0-10)",
+    "home-exercise": "Home exercise of the therapy plan",
+    **{f"exercise-{k}": f"Exercise {v.lower()}" for k, v in EXERCISE_STATUSES.items()},
+    "skip-reason": "Reason for skipping or partly doing an exercise",
+    **{f"skip-{k}": v for k, v in SKIP_REASONS.items()},
+    "walking-tolerance": "Walking tolerance (minutes)",
+    "sitting-tolerance": "Sitting tolerance (minutes)",
+    "standing-tolerance": "Standing tolerance (minutes)",
+    "morning-stiffness": "Morning stiffness (minutes)",
+    "fingertip-to-floor": "Fingertip-to-floor distance (cm)",
+    "psfs-item": "Patient-Specific Functional Scale activity rating (0-10)",
+    "psfs-version": "PSFS version the rating uses",
+    "red-flag": "Urgent symptom reported by the patient",
+    **{f"red-flag-{f.id}": f.label for f in RED_FLAGS},
+    "daily-note": "The patient's note for the day",
+    "question-for-therapist": "The patient's question for the therapist",
+}
+
+_MOBILITY = (
+    ("walk", "walking-tolerance", "min"),
+    ("sit", "sitting-tolerance", "min"),
+    ("stand", "standing-tolerance", "min"),
+    ("stiffness", "morning-stiffness", "min"),
+    ("fingertip_floor_cm", "fingertip-to-floor", "cm"),
+)
+
+
+def _local(code: str) -> dict[str, str]:
+    return {"system": CODE_SYSTEM, "code": code, "display": CONCEPTS[code]}
+
+
+def _concept(code: str, text: str | None = None) -> dict[str, Any]:
+    concept: dict[str, Any] = {"coding": [_local(code)]}
+    if text:
+        concept["text"] = text
+    return concept
+
+
+def _category(code: str) -> list[dict[str, Any]]:
+    display = {"survey": "Survey", "therapy": "Therapy", "activity": "Activity"}[code]
+    return [{"coding": [{"system": OBSERVATION_CATEGORY, "code": code, "display": display}]}]
+
+
+def _quantity(value: int, unit: str) -> dict[str, Any]:
+    # UCUM: {score} is an annotation (a dimensionless count); min and cm are real units.
+    return {"value": value, "unit": unit, "system": UCUM, "code": unit}
+
+
+def _text(value: str) -> str:
+    # FHIR strings should not hold control characters other than tab, CR and LF.
+    return printable(value)
+
+
+class _Builder:
+    """Collects the entries of one bundle, with stable ids."""
+
+    def __init__(self, data: JournalData) -> None:
+        self.data = data
+        first = data.days[0].date.isoformat() if data.days else ""
+        # A per-journal namespace, so two patients' bundles never share ids.
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"{CODE_SYSTEM}|{data.profile.patient_name}|{first}")
+        self.patient_url = self.url("Patient")
+        self.entries: list[dict[str, Any]] = []
+
+    def url(self, key: str) -> str:
+        return f"urn:uuid:{uuid.uuid5(self.namespace, key)}"
+
+    def add(self, key: str, resource: dict[str, Any]) -> None:
+        full_url = self.url(key)
+        resource = {"resourceType": resource["resourceType"], "id": full_url.removeprefix("urn:uuid:"), **resource}
+        self.entries.append({"fullUrl": full_url, "resource": resource})
+
+    def observation(
+        self,
+        key: str,
+        on: date,
+        category: str,
+        code: dict[str, Any],
+        value: dict[str, Any],
+        components: list[dict[str, Any]] | None = None,
+    ) -> None:
+        resource: dict[str, Any] = {
+            "resourceType": "Observation",
+            "status": "final",
+            "category": _category(category),
+            "code": code,
+            "subject": {"reference": self.patient_url},
+            "effectiveDateTime": on.isoformat(),
+            **value,
+        }
+        if components:
+            resource["component"] = components
+        self.add(key, resource)
+
+    # -- one day -----------------------------------------------------------------------------
+
+    def day(self, day: Day) -> None:
+        on, key = day.date, day.date.isoformat()
+        self.observation(
+            f"pain/{key}",
+            on,
+            "survey",
+            {
+                "coding": [
+                    {"system": LOINC, "code": PAIN_LOINC, "display": PAIN_LOINC_DISPLAY},
+                    _local("pain-average-24h"),
+                ],
+                "text": CONCEPTS["pain-average-24h"],
+            },
+            {"valueQuantity": _quantity(day.pain_avg, "{score}")},
+        )
+        for code, value in (
+            ("pain-now", day.pain_now),
+            ("pain-worst-24h", day.pain_worst),
+            ("pain-least-24h", day.pain_least),
+            ("pain-limb", day.pain_limb),
+        ):
+            if value is not None:
+                self.observation(
+                    f"{code}/{key}", on, "survey", _concept(code), {"valueQuantity": _quantity(value, "{score}")}
+                )
+        for index, session in enumerate(day.sessions, 1):
+            self.session(f"session/{key}/{index}", on, session)
+        names = {e.id: e.name for e in self.data.exercises}
+        for log in day.exercises:
+            components = []
+            if log.reason:
+                components.append(
+                    {"code": _concept("skip-reason"), "valueCodeableConcept": _concept(f"skip-{log.reason}")}
+                )
+            name = names.get(log.exercise_id, f"exercise {log.exercise_id}")
+            self.observation(
+                f"exercise/{key}/{log.exercise_id}",
+                on,
+                "therapy",
+                _concept("home-exercise", _text(f"Home exercise: {name}")),
+                {"valueCodeableConcept": _concept(f"exercise-{log.status}")},
+                components,
+            )
+        for field_name, code, unit in _MOBILITY:
+            value = getattr(day.mobility, field_name)
+            if value is not None:
+                self.observation(
+                    f"{code}/{key}", on, "activity", _concept(code), {"valueQuantity": _quantity(value, unit)}
+                )
+        for flag in day.red_flags:
+            self.observation(
+                f"red-flag/{key}/{flag}",
+                on,
+                "survey",
+                _concept("red-flag"),
+                {"valueCodeableConcept": _concept(f"red-flag-{flag}", RED_FLAGS_BY_ID[flag].label)},
+            )
+        for code, text in (("daily-note", day.notes), ("question-for-therapist", day.questions)):
+            if text.strip():
+                self.observation(f"{code}/{key}", on, "survey", _concept(code), {"valueString": _text(text)})
+
+    def session(self, key: str, on: date, session: TherapySession) -> None:
+        components = [
+            {"code": _concept(code), "valueQuantity": _quantity(value, "{score}")}
+            for code, value in (("pain-before", session.pain_before), ("pain-after", session.pain_after))
+            if value is not None
+        ]
+        self.observation(
+            key,
+            on,
+            "therapy",
+            _concept(f"{session.kind}-session"),
+            {"valueQuantity": _quantity(session.minutes, "min")},
+            components,
+        )
+
+    def psfs(self, rating: PsfsRating) -> None:
+        activity = next((a for a in self.data.psfs_activities if a.id == rating.activity_id), None)
+        name = activity.name if activity else f"activity {rating.activity_id}"
+        self.observation(
+            f"psfs/{rating.date.isoformat()}/{rating.activity_id}",
+            rating.date,
+            "survey",
+            _concept("psfs-item", _text(f"PSFS: {name}")),
+            {"valueQuantity": _quantity(rating.score, "{score}")},
+            [{"code": _concept("psfs-version"), "valueString": rating.version}],
+        )
+
+    # -- fixed parts -------------------------------------------------------------------------
+
+    def patient(self) -> None:
+        resource: dict[str, Any] = {"resourceType": "Patient"}
+        if self.data.profile.patient_name.strip():
+            resource["name"] = [{"text": _text(self.data.profile.patient_name.strip())}]
+        self.add("Patient", resource)
+
+    def code_system(self) -> None:
+        self.add(
+            "CodeSystem",
+            {
+                "resourceType": "CodeSystem",
+                "url": CODE_SYSTEM,
+                "name": "SpineJournal",
+                "title": "spinejournal self-report items",
+                "status": "active",
+                "content": "complete",
+                "concept": [{"code": code, "display": display} for code, display in CONCEPTS.items()],
+            },
+        )
+
+
+def to_bundle(data: JournalData, start: date | None = None, end: date | None = None) -> dict[str, Any]:
+    """The FHIR Bundle (as JSON-ready dicts) of the days and PSFS ratings from ``start`` to ``end``."""
+    builder = _Builder(data)
+    builder.patient()
+    builder.code_system()
+    for day in data.days_between(start, end):
+        builder.day(day)
+    for rating in data.psfs_ratings:
+        if (start is None or rating.date >= start) and (end is None or rating.date <= end):
+            builder.psfs(rating)
+    return {"resourceType": "Bundle", "type": "collection", "entry": builder.entries}
+
+
+def export_fhir(data: JournalData, start: date | None = None, end: date | None = None) -> bytes:
+    """The FHIR Bundle as UTF-8 JSON bytes."""
+    text = json.dumps(to_bundle(data, start, end), indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
