@@ -157,6 +157,9 @@ class JournalStorage(Storage):
         self._loaded = False
         self.disk_loads = 0  # how often the file was (re)read: caches above key on it
         self._backup_checked: date | None = None
+        # Serialised bytes per table, with the table object they came from: TinyDB rebuilds the dict
+        # of every table it changes, so an unchanged object means unchanged bytes.
+        self._table_bytes: dict[str, tuple[dict[str, Any], bytes]] = {}
 
     # TinyDB API -------------------------------------------------------------------------------
 
@@ -174,7 +177,7 @@ class JournalStorage(Storage):
             ensure_private_dir(self.path.parent)
             self._clean_stale_temps()
             self._daily_backup()
-            atomic_write_bytes(self.path, orjson.dumps(data))
+            atomic_write_bytes(self.path, self._serialise(data))
         except BaseException:
             # TinyDB mutated our cached dict before calling write: drop it so the next read
             # comes from the file again, which still holds the last confirmed state.
@@ -184,6 +187,21 @@ class JournalStorage(Storage):
             raise
         self._data = data
         self._signature = _signature(self.path)
+
+    def _serialise(self, data: dict[str, Any]) -> bytes:
+        """The same bytes as ``orjson.dumps(data)``, re-serialising only tables that changed."""
+        parts = []
+        fresh: dict[str, tuple[dict[str, Any], bytes]] = {}
+        for name, table in data.items():
+            cached = self._table_bytes.get(name)
+            if cached is not None and cached[0] is table and name != META_TABLE:
+                chunk = cached[1]
+            else:
+                chunk = orjson.dumps(table)
+            fresh[name] = (table, chunk)
+            parts.append(orjson.dumps(name) + b":" + chunk)
+        self._table_bytes = fresh
+        return b"{" + b",".join(parts) + b"}"
 
     # Our own API ------------------------------------------------------------------------------
 
@@ -203,6 +221,7 @@ class JournalStorage(Storage):
                 raise JournalError(f"Cannot read the journal {self.path}: {exc.strerror}.") from None
             data = None if raw is None else self._parse(raw)
         self._data, self._signature, self._loaded = data, sig, True
+        self._table_bytes = {}
         self.disk_loads += 1
         return True
 
@@ -283,7 +302,9 @@ class SaveResult:
 class Journal:
     """The journal's small repository API over TinyDB. All methods take and return model objects."""
 
-    DAYS = "days"
+    # Days live in one table per calendar year ("days-2026"), keyed by the date's ordinal, so a
+    # save touches, and re-serialises, one year of data whatever the journal's age.
+    DAYS_PREFIX = "days-"
     EXERCISES = "exercises"
     VISITS = "visits"
     PSFS_ACTIVITIES = "psfs_activities"
@@ -325,6 +346,9 @@ class Journal:
     def _table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)
 
+    def _days(self, on: date) -> Table:
+        return self._table(f"{self.DAYS_PREFIX}{on.year}")
+
     def data(self) -> JournalData:
         """Everything in the journal, cached until the journal changes."""
         self._db.storage.read()
@@ -335,13 +359,11 @@ class Journal:
         return self._snapshot
 
     def _build_snapshot(self) -> JournalData:
-        days = sorted((Day.from_dict(doc) for doc in self._table(self.DAYS).all()), key=lambda d: d.date)
-        visits = sorted(
-            (Visit.from_dict(doc) for doc in self._table(self.VISITS).all()), key=lambda v: v.date
-        )
-        activities = [
-            PsfsActivity.from_dict(doc, id=doc.doc_id) for doc in self._table(self.PSFS_ACTIVITIES).all()
-        ]
+        raw = self._db.storage.read() or {}
+        docs = [doc for name, table in raw.items() if name.startswith(self.DAYS_PREFIX) for doc in table.values()]
+        days = sorted((Day.from_dict(doc) for doc in docs), key=lambda d: d.date)
+        visits = sorted((Visit.from_dict(doc) for doc in self._table(self.VISITS).all()), key=lambda v: v.date)
+        activities = [PsfsActivity.from_dict(doc, id=doc.doc_id) for doc in self._table(self.PSFS_ACTIVITIES).all()]
         ratings = sorted(
             (PsfsRating.from_dict(doc) for doc in self._table(self.PSFS_RATINGS).all()),
             key=lambda r: (r.date, r.activity_id),
@@ -358,14 +380,19 @@ class Journal:
 
     def get_day(self, on: date) -> Day | None:
         """The day logged on ``on``, without materialising the whole journal."""
-        doc = self._table(self.DAYS).get(doc_id=on.toordinal())
+        doc = self._days(on).get(doc_id=on.toordinal())
         return Day.from_dict(doc) if doc is not None else None
 
     def days_between(self, start: date, end: date) -> list[Day]:
         """Days from ``start`` to ``end`` inclusive, sorted, converting only those days."""
-        raw = (self._db.storage.read() or {}).get(self.DAYS, {})
+        raw = self._db.storage.read() or {}
         low, high = start.toordinal(), end.toordinal()
-        picked = sorted((int(key), doc) for key, doc in raw.items() if low <= int(key) <= high)
+        picked = sorted(
+            (int(key), doc)
+            for year in range(start.year, end.year + 1)
+            for key, doc in raw.get(f"{self.DAYS_PREFIX}{year}", {}).items()
+            if low <= int(key) <= high
+        )
         return [Day.from_dict(doc) for _, doc in picked]
 
     def exercises(self) -> list[Exercise]:
@@ -374,7 +401,7 @@ class Journal:
         return sorted((Exercise.from_dict(doc, id=doc.doc_id) for doc in docs), key=lambda e: e.id)
 
     def has_day(self, on: date) -> bool:
-        return self._table(self.DAYS).contains(doc_id=on.toordinal())
+        return self._days(on).contains(doc_id=on.toordinal())
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -413,7 +440,7 @@ class Journal:
         if day.date > clock.today():
             raise ValidationError("date", f"{day.date} is in the future; only today or earlier can be logged")
         with self._writing():
-            created = self._put(self._table(self.DAYS), day.date.toordinal(), day.to_dict())
+            created = self._put(self._days(day.date), day.date.toordinal(), day.to_dict())
         return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
 
     def update_day(self, on: date, change: Callable[[Day | None], Day]) -> SaveResult:
@@ -424,13 +451,13 @@ class Journal:
             day = change(self.get_day(on))
             if day.date != on:
                 raise ValidationError("date", "cannot change while updating a day")
-            created = self._put(self._table(self.DAYS), on.toordinal(), day.to_dict())
+            created = self._put(self._days(on), on.toordinal(), day.to_dict())
         return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
 
     def delete_day(self, on: date) -> bool:
         """Remove the day logged on ``on``; False when there was none."""
         with self._writing():
-            table = self._table(self.DAYS)
+            table = self._days(on)
             if not table.contains(doc_id=on.toordinal()):
                 return False
             table.remove(doc_ids=[on.toordinal()])
@@ -511,8 +538,10 @@ class Journal:
 
     def _replace_all(self, data: JournalData, *, lock: bool) -> None:
         with self._writing(lock=lock):
-            raw: dict[str, Any] = {
-                self.DAYS: {str(d.date.toordinal()): d.to_dict() for d in data.days},
+            raw: dict[str, Any] = {}
+            for d in data.days:
+                raw.setdefault(f"{self.DAYS_PREFIX}{d.date.year}", {})[str(d.date.toordinal())] = d.to_dict()
+            raw |= {
                 self.EXERCISES: {str(e.id): e.to_dict() for e in data.exercises},
                 self.VISITS: {str(v.date.toordinal()): v.to_dict() for v in data.visits},
                 self.PSFS_ACTIVITIES: {str(a.id): a.to_dict() for a in data.psfs_activities},

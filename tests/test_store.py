@@ -123,7 +123,7 @@ def test_a_file_that_is_json_but_not_a_journal_is_refused(journal_path: Path) ->
 
 def test_a_day_that_breaks_the_rules_in_the_file_is_reported_not_stored(journal_path: Path) -> None:
     journal_path.parent.mkdir(parents=True)
-    journal_path.write_bytes(orjson.dumps({"days": {"1": {"date": "2026-03-01", "pain_avg": 42}}}))
+    journal_path.write_bytes(orjson.dumps({"days-2026": {"739676": {"date": "2026-03-01", "pain_avg": 42}}}))
     with pytest.raises(ValidationError, match="average pain"):
         Journal(journal_path).data()
 
@@ -140,12 +140,15 @@ def test_a_journal_from_a_newer_version_is_refused_untouched(journal_path: Path)
 def test_an_older_journal_is_migrated_after_a_backup(monkeypatch: pytest.MonkeyPatch, journal_path: Path) -> None:
     # Version 1 stored days as they are; pretend version 2 renamed 'notes' to 'diary'... and back:
     # the migration mechanism is what is under test, with a real transformation of the data.
-    old = {"_meta": {"1": {"schema_version": 1}}, "days": {"1": {"date": "2026-03-01", "pain_avg": 4, "memo": "hi"}}}
+    old = {
+        "_meta": {"1": {"schema_version": 1}},
+        "days-2026": {"739676": {"date": "2026-03-01", "pain_avg": 4, "memo": "hi"}},
+    }
     journal_path.parent.mkdir(parents=True)
     journal_path.write_bytes(orjson.dumps(old))
 
     def v1_to_v2(data: dict) -> dict:
-        for doc in data.get("days", {}).values():
+        for doc in data.get("days-2026", {}).values():
             doc["notes"] = doc.pop("memo", "")
         return data
 
@@ -160,7 +163,7 @@ def test_an_older_journal_is_migrated_after_a_backup(monkeypatch: pytest.MonkeyP
     journal.save_day(Day(date=TODAY, pain_avg=2))
     saved = orjson.loads(journal_path.read_bytes())
     assert saved["_meta"]["1"]["schema_version"] == 2
-    assert saved["days"]["1"]["notes"] == "hi"
+    assert saved["days-2026"]["739676"]["notes"] == "hi"
 
 
 def test_backups_rotate_keeping_the_newest_seven(monkeypatch: pytest.MonkeyPatch, journal_path: Path) -> None:
@@ -174,8 +177,8 @@ def test_backups_rotate_keeping_the_newest_seven(monkeypatch: pytest.MonkeyPatch
     names = sorted(b.name for b in list_backups(journal_path))
     assert names == [f"journal-{start + timedelta(days=n)}.json" for n in range(3, 10)]
     # The newest backup is the journal as it was before the last day's first save: 9 days.
-    days_in_backup = orjson.loads((journal_path.parent / "backups" / "journal-2026-03-10.json").read_bytes())["days"]
-    assert len(days_in_backup) == 9
+    backup = orjson.loads((journal_path.parent / "backups" / "journal-2026-03-10.json").read_bytes())
+    assert len(backup["days-2026"]) == 9
 
 
 def test_two_open_journals_never_lose_each_others_saves(journal_path: Path) -> None:
@@ -265,6 +268,33 @@ def test_adding_a_current_exercise_twice_is_refused(journal: Journal) -> None:
     journal.add_exercise(Exercise(name="Tilt", start=date(2026, 3, 1)))
     with pytest.raises(ValidationError, match="already in the plan"):
         journal.add_exercise(Exercise(name="tilt", start=date(2026, 3, 2)))
+
+
+def test_days_are_kept_in_one_table_per_year(journal: Journal, journal_path: Path) -> None:
+    journal.save_day(Day(date=date(2025, 12, 31), pain_avg=1))
+    journal.save_day(Day(date=date(2026, 1, 1), pain_avg=2))
+    raw = orjson.loads(journal_path.read_bytes())
+    assert raw["days-2025"] == {str(date(2025, 12, 31).toordinal()): {"date": "2025-12-31", "pain_avg": 1}}
+    assert list(raw["days-2026"]) == [str(date(2026, 1, 1).toordinal())]
+    assert [d.pain_avg for d in journal.days_between(date(2025, 12, 1), date(2026, 1, 31))] == [1, 2]
+
+
+def test_the_file_is_exactly_what_a_plain_json_dump_would_write(journal: Journal, journal_path: Path) -> None:
+    # Tables unchanged since the last save reuse their bytes; the result must still be the whole,
+    # current journal, byte for byte.
+    for n in range(1, 6):
+        journal.save_day(Day(date=date(2026, 3, n), pain_avg=n))
+        journal.save_day(Day(date=date(2025, 3, n), pain_avg=n))
+        journal.add_exercise(Exercise(name=f"Ex {n}", start=date(2026, 3, 1)))
+    journal.delete_day(date(2026, 3, 2))
+    raw = journal_path.read_bytes()
+    assert raw == orjson.dumps(orjson.loads(raw))
+    fresh = Journal(journal_path).data()
+    assert [d.date.isoformat() for d in fresh.days] == [
+        *(f"2025-03-0{n}" for n in range(1, 6)),
+        *(f"2026-03-0{n}" for n in (1, 3, 4, 5)),
+    ]
+    assert len(fresh.exercises) == 5
 
 
 def test_each_save_is_one_write_of_the_file(monkeypatch: pytest.MonkeyPatch, journal: Journal) -> None:
