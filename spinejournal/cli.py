@@ -16,6 +16,7 @@ import click
 
 from spinejournal import __version__, clock
 from spinejournal.clinical import RED_FLAGS, RED_FLAGS_BY_ID, URGENCY_TITLE, most_urgent, red_flag_advice
+from spinejournal.insights import RANGE_KEYS
 from spinejournal.model import (
     LIMBS,
     PSFS_VERSIONS,
@@ -353,6 +354,57 @@ def show(ctx: click.Context, days: int, as_json: bool) -> None:
             f"{_exercise_cell(day):<5} {_opt(day.mobility.walk):>4}  {note}{flag}"
         )
     click.echo(f"{len(shown)} of {days} days logged.")
+
+
+# -- trends ---------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option(
+    "--range",
+    "range_key",
+    type=click.Choice(RANGE_KEYS),
+    default="since-visit",
+    show_default=True,
+    help="Since the last visit (else the last 4 weeks), 4 weeks, 3 months (13 weeks) or all.",
+)
+@click.option("--from", "start", metavar="DATE", help="Custom range start, YYYY-MM-DD (overrides --range).")
+@click.option("--to", "end", metavar="DATE", help="Custom range end, YYYY-MM-DD (default: today).")
+@click.option(
+    "--width", type=click.IntRange(40, 400), metavar="COLUMNS", help="Chart width (default: the terminal's, up to 100)."
+)
+@click.pass_context
+def trends(ctx: click.Context, range_key: str, start: str | None, end: str | None, width: int | None) -> None:
+    """Print what changed, in words, and the trend charts (pain, exercises, heat/ice, mobility)."""
+    import shutil
+    import textwrap
+
+    from spinejournal.charts import charts_text
+    from spinejournal.insights import compute, resolve_range, what_changed
+
+    data = _open(ctx, read_only=True).data()
+    try:
+        rng = resolve_range(
+            data,
+            range_key,
+            start=clock.parse_day(start) if start else None,
+            end=clock.parse_day(end) if end else None,
+        )
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    width = width or max(40, min(shutil.get_terminal_size().columns, 100))
+    ins = compute(data, rng)
+    click.echo(f"{rng.label} ({rng.start} to {rng.end})")
+    click.echo("")
+    click.echo("What changed")
+    for line in what_changed(ins):
+        wrapped = textwrap.wrap(printable(line, single_line=True), width - 2)
+        click.echo("\n".join(("- " if i == 0 else "  ") + part for i, part in enumerate(wrapped)))
+    if ins.is_empty:
+        click.echo("Log a day with: spinejournal log --pain N")
+        return
+    click.echo("")
+    click.echo(charts_text(ins, width=width))
 
 
 # -- plan -----------------------------------------------------------------------------------------
