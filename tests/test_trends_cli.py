@@ -1,0 +1,124 @@
+"""``spinejournal trends``: what changed and the charts in the shell, without the TUI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from spinejournal.cli import main
+from spinejournal.demo import write_demo
+from spinejournal.model import Day, Exercise, ExerciseLog, Visit
+from spinejournal.store import Journal
+
+from .conftest import TODAY
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(exit_info.value.code or 0), out, err
+
+
+@pytest.fixture(autouse=True)
+def _eighty_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+def two_weeks(journal: Journal, first: int, latest: int) -> None:
+    """Pain ``first`` on 2..8 Mar and ``latest`` on 9..15 Mar, with a visit on 2 Mar."""
+    for i in range(14):
+        on = date(2026, 3, 2) + timedelta(days=i)
+        journal.save_day(Day(date=on, pain_avg=first if i < 7 else latest))
+    journal.save_visit(Visit(date(2026, 3, 2)))
+
+
+def test_empty_journal_says_nothing_is_logged(capsys: pytest.CaptureFixture[str], journal: Journal) -> None:
+    code, out, err = run(capsys, "trends")
+    assert code == 0, err
+    # No visit yet: the last 4 weeks, 16 Feb..15 Mar.
+    assert out.splitlines() == [
+        "Last 4 weeks (no visit recorded yet) (2026-02-16 to 2026-03-15)",
+        "",
+        "What changed",
+        "- No days logged from 16 Feb to 15 Mar.",
+        "Log a day with: spinejournal log --pain N",
+    ]
+
+
+def test_since_the_visit_in_words_and_charts(capsys: pytest.CaptureFixture[str], journal: Journal) -> None:
+    two_weeks(journal, 8, 6)
+    code, out, err = run(capsys, "trends")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Since the visit on 2 Mar 2026 (2026-03-02 to 2026-03-15)"
+    assert "- Since the visit on 2 Mar 2026: 14 of 14 days logged." in lines
+    text = " ".join(line.strip("- ").strip() for line in lines)
+    # 8 -> 6 is 2 points (25 %): clinically important.
+    assert "went down from 8.0 to 6.0 (2.0 points, 25 %). That is a change big enough" in text
+    for title in ("Average pain (0-10)", "Home exercises: none planned", "Heat and ice: no sessions", "Mobility"):
+        assert title in out
+    assert max(len(line) for line in lines) <= 80
+    assert "\x1b" not in out
+
+
+def test_range_option_and_custom_dates(capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
+    write_demo(journal_path, end=TODAY, days=120)
+    code, out, _ = run(capsys, "trends", "--range", "3m")
+    assert code == 0 and out.startswith("Last 3 months (2025-12-15 to 2026-03-15)\n")
+    code, out, _ = run(capsys, "trends", "--from", "2026-03-01", "--to", "2026-03-07", "--width", "100")
+    assert code == 0 and out.startswith("1 Mar 2026 to 7 Mar 2026 (2026-03-01 to 2026-03-07)\n")
+    assert "7 of 7 days logged" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--from", "2026-03-10", "--to", "2026-03-01"), "the range starts after it ends (2026-03-10 > 2026-03-01)"),
+        (("--from", "soon"), "'soon' is not a date"),
+        (("--range", "year"), "Invalid value for '--range'"),
+    ],
+)
+def test_bad_ranges_fail_in_one_line(
+    capsys: pytest.CaptureFixture[str], journal: Journal, args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run(capsys, "trends", *args)
+    assert code != 0 and out == ""
+    assert err.count("\n") == 1 and message in err
+
+
+def test_user_text_cannot_drive_the_terminal(capsys: pytest.CaptureFixture[str], journal: Journal) -> None:
+    hostile = journal.add_exercise(Exercise("Tilt \x1b[31mRED", start=date(2026, 3, 1)))
+    other = journal.add_exercise(Exercise("Walk", start=date(2026, 3, 1)))
+    for i in range(7):
+        on = date(2026, 3, 9) + timedelta(days=i)
+        logs = (ExerciseLog(hostile.id, "skipped"), ExerciseLog(other.id, "done"))
+        journal.save_day(Day(date=on, pain_avg=3, exercises=logs))
+    code, out, _ = run(capsys, "trends", "--range", "4w")
+    assert code == 0
+    assert "\x1b" not in out
+    # The least-done exercise is named, with its escape shown rather than obeyed.
+    assert "Least done: Tilt \\x1b[31mRED (0 %)" in out.replace("\n  ", " ")
+
+
+def test_trends_never_imports_textual(journal_path: Path) -> None:
+    write_demo(journal_path, end=TODAY, days=30)
+    code = (
+        "import sys\n"
+        "from spinejournal.cli import main\n"
+        "try:\n"
+        "    main(['trends', '--range', '4w'])\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'textual_plotext'))\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Average pain (0-10)" in result.stdout
