@@ -626,6 +626,188 @@ def restore(ctx: click.Context, backup: str | None) -> None:
         click.echo(f"The file it replaced was kept as {kept}.")
 
 
+# -- export, import, review -----------------------------------------------------------------------
+
+_EXPORT_FORMATS = ("md", "html", "csv", "json", "fhir")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_EXPORT_FORMATS),
+    default="md",
+    show_default=True,
+    help="md or html: the therapist summary; csv: one row per day; json: the whole journal; fhir: FHIR R4.",
+)
+@click.option(
+    "--range",
+    "range_key",
+    type=click.Choice(RANGE_KEYS),
+    help="Period to cover (default: since-visit for md/html, everything for csv/json/fhir).",
+)
+@click.option("--since-visit", is_flag=True, help="Cover the time since the last visit (same as --range since-visit).")
+@click.option("--from", "start", metavar="DATE", help="Custom range start, YYYY-MM-DD.")
+@click.option("--to", "end", metavar="DATE", help="Custom range end, YYYY-MM-DD (default: today).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE|-",
+    help="File or folder to write (default: spinejournal-<kind>-<date>.<ext> here); - for standard output.",
+)
+@click.pass_context
+def export(
+    ctx: click.Context,
+    fmt: str,
+    range_key: str | None,
+    since_visit: bool,
+    start: str | None,
+    end: str | None,
+    output: str | None,
+) -> None:
+    """Export the summary for your therapist, or your data, to a file (readable only by you).
+
+    \b
+    Examples:
+      spinejournal export --format html          the summary since the last visit, to print
+      spinejournal export --format json -o -     the whole journal, to standard output
+    """
+    from spinejournal.fsutil import atomic_write_bytes
+    from spinejournal.reports import default_filename, range_for
+    from spinejournal.reports import export as render
+
+    if since_visit and range_key not in (None, "since-visit"):
+        raise click.UsageError("--since-visit and --range cannot both be given")
+    if (start or end) and (since_visit or range_key):
+        raise click.UsageError("use either --from/--to or --range/--since-visit, not both")
+    first, last = (_date_option(start) if start else None), (_date_option(end) if end else None)
+    data = _open(ctx, read_only=True).data()
+    try:
+        rng = range_for(data, fmt, "since-visit" if since_visit else range_key, start=first, end=last)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    content = render(data, fmt, rng)
+    if output == "-":
+        click.get_binary_stream("stdout").write(content)
+        return
+    target = Path(output).expanduser() if output else Path.cwd()
+    if target.is_dir():
+        target = target / default_filename(fmt, rng.end if rng else clock.today())
+    if target.absolute() == _journal_path(ctx):
+        raise CommandError(f"{target} is your journal itself; choose another file name")
+    if not target.parent.is_dir():
+        raise CommandError(f"the folder {target.parent} does not exist")
+    atomic_write_bytes(target, content)
+    covered = f"{rng.label}, {rng.start} to {rng.end}" if rng else "the whole journal"
+    click.echo(f"Wrote {target} ({covered}); only you can read it.")
+
+
+def _interactive() -> bool:
+    """True when a person can answer a question on the terminal."""
+    return sys.stdin.isatty()
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--on-conflict",
+    type=click.Choice(["ask", "keep", "replace"]),
+    default="ask",
+    show_default=True,
+    help="When a date (or exercise, visit, rating) is in both with different content: ask, keep yours, "
+    "or replace it with the file's.",
+)
+@click.pass_context
+def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
+    """Import a JSON export made with 'spinejournal export --format json'.
+
+    Into an empty journal it restores everything exactly. Into a journal with data it adds what is
+    new; what both hold differently is resolved as --on-conflict says, and a copy of your journal
+    as it was is kept beside it first.
+    """
+    from datetime import datetime
+
+    from spinejournal.fsutil import atomic_write_bytes
+    from spinejournal.reports.json_io import ExportFileError, is_empty, load_json, merge
+
+    try:
+        incoming = load_json(Path(file).read_bytes(), file)
+    except ExportFileError as exc:
+        raise CommandError(f"{exc}; nothing was imported") from None
+    journal = _open(ctx)
+    current = journal.data()
+    if is_empty(current):
+        journal.replace_all(incoming)
+        click.echo(f"Imported {file}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
+        return
+    probe = merge(current, incoming, "keep")
+    if not probe.changed:
+        click.echo(f"Nothing to import: your journal already holds everything in {file}.")
+        return
+    prefer = "keep" if on_conflict == "ask" else on_conflict
+    if probe.conflicts and on_conflict == "ask":
+        listed = ", ".join(printable(str(c), single_line=True) for c in probe.conflicts[:8])
+        more = f" and {len(probe.conflicts) - 8} more" if len(probe.conflicts) > 8 else ""
+        what = f"{len(probe.conflicts)} item(s) differ between your journal and {file}: {listed}{more}"
+        if not _interactive():
+            raise CommandError(
+                f"{what}. Nothing was imported; run again with --on-conflict keep (keep yours) "
+                "or --on-conflict replace (take the file's)"
+            )
+        click.echo(f"{what}.")
+        prefer = click.prompt(
+            "Keep yours, replace them with the file's, or cancel?",
+            type=click.Choice(["keep", "replace", "cancel"]),
+            default="cancel",
+        )
+        if prefer == "cancel":
+            click.echo("Cancelled: nothing was imported.")
+            return
+    # Merge again on a fresh read, so a day saved while the question was open is not lost.
+    current = journal.data()
+    result = merge(current, incoming, prefer)  # type: ignore[arg-type]
+    if result.data == current:
+        click.echo(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
+        return
+    path = _journal_path(ctx)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.before-import-{stamp}")
+    for n in range(2, 1000):
+        if not kept.exists():
+            break
+        kept = path.with_name(f"{path.name}.before-import-{stamp}-{n}")
+    atomic_write_bytes(kept, path.read_bytes())
+    journal.replace_all(result.data)
+    added = ", ".join(f"{n} new {what}" for what, n in result.added.items() if n) or "nothing new"
+    click.echo(f"Imported {file}: {added}.")
+    if result.conflicts:
+        verb = "kept as in your journal" if prefer == "keep" else "replaced by the file's"
+        click.echo(f"{len(result.conflicts)} item(s) that differed were {verb}.")
+    click.echo(f"Your journal as it was before is kept as {kept}.")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def review(file: str) -> None:
+    """Open an exported journal (JSON) in the app, read-only: for a therapist to review.
+
+    Your own journal is not opened or touched.
+    """
+    from spinejournal.reports.json_io import ExportFileError, load_json
+    from spinejournal.store import Journal
+
+    try:
+        data = load_json(Path(file).read_bytes(), file)
+    except ExportFileError as exc:
+        raise CommandError(str(exc)) from None
+    journal = Journal.from_data(data, label=f"{Path(file).name} (review, read-only)")
+    try:
+        from spinejournal.tui.app import SpineJournalApp
+    except ImportError:
+        raise CommandError("the journal app is not available in this version") from None
+    SpineJournalApp(journal, read_only=True).run()
+
+
 # -- entry point ----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,439 @@
+"""The therapist summary: one page, format-neutral, built only from the insights.
+
+``build_summary(data, rng)`` turns :func:`spinejournal.insights.compute` into a ``Summary``: a header,
+the red flags (always first when there are any), then sections made of a few block types (paragraphs,
+lists, tables, dated entries, a chart). The Markdown and HTML modules only lay these blocks out, so every
+format (and the TUI preview) shows the same figures in the same words.
+
+Nothing here computes a figure: every number is read from the ``Insights`` tree and only formatted.
+Text is kept exactly as the person typed it; each renderer escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from spinejournal import clock
+from spinejournal.clinical import (
+    ADHERENT_PERCENT,
+    BASELINE_DAYS,
+    FLARE_POINTS,
+    HEAT_ICE_WARN_MINUTES,
+    MCID_PERCENT,
+    MCID_POINTS,
+    RED_FLAG_NOTE,
+    RED_FLAGS_BY_ID,
+    URGENCY_TITLE,
+    WEEK_MIN_DAYS,
+    red_flag_advice,
+)
+from spinejournal.insights import MIN_N, DateRange, Insights, compute, short_date
+from spinejournal.model import SKIP_REASONS, THERAPY_KINDS, JournalData
+
+TITLE = "Physical therapy summary"
+DISCLAIMER = "Self-reported by the patient in a daily journal (spinejournal); not a diagnosis."
+# At most this many notes are shown; the full journal export has them all.
+MAX_NOTES = 8
+# Shown where a figure is missing (too few days); every format uses the same mark.
+NONE = "-"
+
+
+# -- blocks ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A sentence or two; ``strong`` for the one line a reader must not miss."""
+
+    text: str
+    strong: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """A short list of plain lines."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A small table; ``numeric`` marks right-aligned columns, ``total`` a last row that sums the others."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    total: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entries:
+    """The person's own words, each with its date label (questions, notes)."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart of ``kind`` drawn by each format from ``Summary.insights`` ("pain": daily and weekly pain)."""
+
+    kind: str
+    caption: str
+
+
+Block = Paragraph | Bullets | Table | Entries | Chart
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled part of the summary; ``alert`` for the red flags, shown first and prominently."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    alert: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Everything a format needs to lay out one summary."""
+
+    title: str
+    patient: str
+    range: DateRange
+    days_logged: int
+    prepared: date
+    sections: tuple[Section, ...]
+    insights: Insights = field(repr=False)
+
+    @property
+    def subtitle(self) -> str:
+        """'Since the visit on 8 Mar 2026: 8 Mar to 15 Mar 2026, 8 of 8 days logged'."""
+        rng = self.range
+        dates = f"{short_date(rng.start, year=True)} to {short_date(rng.end, year=True)}"
+        # A custom range's label is its dates already.
+        period = dates if rng.key == "custom" else f"{rng.label}: {dates}"
+        return f"{period}, {self.days_logged} of {rng.days} days logged"
+
+    @property
+    def has_red_flags(self) -> bool:
+        return any(s.alert for s in self.sections)
+
+
+# -- formatting (never computing) ----------------------------------------------------------------
+
+
+def one_decimal(value: float | None) -> str:
+    """A mean shown with one decimal, or the 'missing' mark."""
+    return NONE if value is None else f"{value:.1f}"
+
+
+def percent(value: float | None) -> str:
+    """A percentage cut towards zero, so 69.6 % never reads as reaching a 70 % threshold."""
+    if value is None:
+        return NONE
+    cut = math.floor(abs(value) + 1e-9)
+    return f"{-cut if value < 0 else cut} %"
+
+
+def _sessions(value: float) -> str:
+    """Scheduled sessions can be fractional (5 x/week over 3 days is 2.1); whole ones show whole."""
+    return f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.1f}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- sections ------------------------------------------------------------------------------------
+
+
+def _red_flags(ins: Insights) -> Section | None:
+    if not ins.red_flag_days:
+        return None
+    rng = ins.range
+    flags = [f for day in ins.red_flag_days for f in day.flags]
+    items = tuple(
+        f"{rng.day_label(day.date)} ({URGENCY_TITLE[day.urgency].lower()}): "
+        + "; ".join(RED_FLAGS_BY_ID[f].label for f in day.flags)
+        for day in ins.red_flag_days
+    )
+    return Section(
+        "Urgent symptoms reported",
+        (
+            Paragraph(
+                f"The patient reported urgent symptoms on {_plural(len(ins.red_flag_days), 'day')}. "
+                f"{red_flag_advice(flags)}",
+                strong=True,
+            ),
+            Bullets(items),
+            Paragraph(RED_FLAG_NOTE),
+        ),
+        alert=True,
+    )
+
+
+def _pain(ins: Insights) -> Section:
+    rng, pain, change = ins.range, ins.pain, ins.pain.change
+    blocks: list[Block] = []
+    if change.direction == "unknown" or change.latest_week is None or change.baseline is None:
+        blocks.append(Paragraph(change.sentence))
+    else:
+        base, week = pain.baseline, change.latest_week
+        assert base is not None  # a known change always has its baseline
+        moved = {"better": "down", "worse": "up", "same": "unchanged"}[change.direction]
+        size = "" if change.direction == "same" else f" {one_decimal(abs(change.points or 0))} points"
+        if change.direction != "same" and change.percent is not None:
+            size += f" ({percent(abs(change.percent))})"
+        verdict = (
+            "a clinically important change"
+            if change.important
+            else f"below the {MCID_POINTS:.0f} points or {MCID_PERCENT:.0f} % of a clinically important change"
+        )
+        blocks.append(
+            Paragraph(
+                f"Average pain in the latest week {one_decimal(change.latest)}/10 ({rng.day_label(week.start)} to "
+                f"{rng.day_label(week.end)}) against a baseline of {one_decimal(change.baseline)}/10 (first "
+                f"{base.n} logged days, {rng.day_label(base.start)} to {rng.day_label(base.end)}): "
+                f"{moved}{size}, {verdict}.",
+                strong=change.important,
+            )
+        )
+    if pain.mean is not None:
+        blocks.append(Paragraph(f"Mean daily average pain over the period: {one_decimal(pain.mean)}/10."))
+    blocks.append(
+        Table(
+            ("Week", "Days logged", "Mean pain (0-10)"),
+            tuple(
+                (f"{rng.day_label(w.start)} to {rng.day_label(w.end)}", str(w.n), one_decimal(w.mean))
+                for w in pain.weeks
+            ),
+            (False, True, True),
+        )
+    )
+    if any(w.mean is None for w in pain.weeks):
+        blocks.append(Paragraph(f"No mean ({NONE}) for a week with fewer than {WEEK_MIN_DAYS} days logged."))
+    if pain.series:
+        blocks.append(Chart("pain", "Daily average pain (dots) and its 7-day mean (line), 0-10"))
+    return Section("Pain", tuple(blocks))
+
+
+def _days(ins: Insights) -> Section | None:
+    rng, pain = ins.range, ins.pain
+    if not pain.series:
+        return None
+    items = [
+        "Best days: " + ", ".join(f"{rng.day_label(p.date)} ({p.pain})" for p in pain.best_days),
+        "Worst days: " + ", ".join(f"{rng.day_label(p.date)} ({p.pain})" for p in pain.worst_days),
+    ]
+    if pain.flares:
+        items.append(
+            f"Flares (pain {FLARE_POINTS:.0f} or more points above the week before): "
+            + ", ".join(
+                f"{rng.day_label(f.date)} ({f.pain}, week before {one_decimal(f.trailing_mean)})" for f in pain.flares
+            )
+        )
+    else:
+        items.append(f"No flares (a day {FLARE_POINTS:.0f} or more points above the week before).")
+    return Section("Best and worst days", (Bullets(tuple(items)),))
+
+
+def _exercises(ins: Insights) -> Section:
+    adh = ins.adherence
+    if adh.percent is None and not adh.exercises:
+        return Section("Home exercises", (Paragraph(adh.sentence),))
+    rows = tuple(
+        (
+            ex.name,
+            ex.dose,
+            _sessions(ex.scheduled),
+            str(ex.done),
+            str(ex.partial),
+            str(ex.skipped),
+            percent(ex.percent),
+        )
+        for ex in adh.exercises
+    )
+    total = ("All exercises", "", _sessions(adh.scheduled), "", "", "", percent(adh.percent))
+    blocks: list[Block] = [
+        Table(
+            ("Exercise", "Dose", "Planned", "Done", "Partly", "Skipped", "Adherence"),
+            (*rows, total),
+            (False, False, True, True, True, True, True),
+            total=True,
+        ),
+        Paragraph(
+            f"Adherence = sessions done / sessions planned, a partly done one counting half; "
+            f"{ADHERENT_PERCENT:.0f} % or more usually counts as keeping up."
+        ),
+    ]
+    if adh.skip_reasons:
+        reasons = ", ".join(f"{SKIP_REASONS[r].lower()} ({n})" for r, n in adh.skip_reasons)
+        top = SKIP_REASONS[adh.skip_reasons[0][0]].lower()
+        blocks.append(Paragraph(f"Most common reason for skipping or partly doing: {top}. All reasons: {reasons}."))
+    return Section("Home exercises", tuple(blocks))
+
+
+def _heat_ice(ins: Insights) -> Section:
+    hi = ins.heat_ice
+    blocks: list[Block] = []
+    if hi.heat.sessions or hi.ice.sessions:
+        blocks.append(
+            Table(
+                ("", "Sessions", "Minutes", f"Over {HEAT_ICE_WARN_MINUTES} min", "Mean relief (points)", "n"),
+                tuple(
+                    (
+                        THERAPY_KINDS[s.kind],
+                        str(s.sessions),
+                        str(s.minutes),
+                        str(s.too_long),
+                        one_decimal(s.mean_relief),
+                        str(s.relief_n),
+                    )
+                    for s in (hi.heat, hi.ice)
+                ),
+                (False, True, True, True, True, True),
+            )
+        )
+        blocks.append(Paragraph("Relief = pain before minus pain about 30 minutes after, over sessions with both."))
+    else:
+        blocks.append(Paragraph("No heat or ice sessions were logged in this period."))
+    nd = ins.next_day
+    groups = (
+        ("Same day: days with heat", hi.heat_days),
+        ("Same day: days with ice", hi.ice_days),
+        ("Same day: days with neither", hi.neither_days),
+        ("Next day: after all exercises done", nd.full),
+        ("Next day: after some done", nd.partial),
+        ("Next day: after none done", nd.none),
+    )
+    shown = [(label, g) for label, g in groups if g.n]
+    if shown:
+        blocks.append(
+            Table(
+                ("Average pain on", "Days (n)", "Mean pain (0-10)"),
+                tuple((label, str(g.n), one_decimal(g.mean)) for label, g in shown),
+                (False, True, True),
+            )
+        )
+        blocks.append(
+            Paragraph(
+                f"These show what went together, not what caused what. No figure ({NONE}) for fewer than {MIN_N} days."
+            )
+        )
+    return Section("Heat, ice and what seems to help", tuple(blocks))
+
+
+def _function(ins: Insights) -> Section | None:
+    rng = ins.range
+    blocks: list[Block] = []
+    trends = [t for t in ins.mobility.trends if t.n]
+    if trends:
+        blocks.append(
+            Table(
+                ("Measure", f"Mean of first {BASELINE_DAYS}", f"Mean of latest {BASELINE_DAYS}", "Values"),
+                tuple(
+                    (
+                        f"{t.label} ({t.unit})",
+                        one_decimal(t.start_mean),
+                        one_decimal(t.recent_mean),
+                        str(t.n),
+                    )
+                    for t in trends
+                ),
+                (False, True, True, True),
+            )
+        )
+        if any(t.start_mean is None for t in trends):
+            blocks.append(
+                Paragraph(f"No figure ({NONE}) for fewer than {2 * BASELINE_DAYS} values: too few to compare.")
+            )
+    if ins.psfs.series:
+        blocks.append(Paragraph(ins.psfs.sentence, strong=ins.psfs.important))
+        rated = [a for a in ins.psfs.activities if a.points]
+        blocks.append(
+            Table(
+                ("Activity (PSFS)", "First", "Latest"),
+                tuple(
+                    (
+                        a.name,
+                        f"{a.points[0][1]} ({rng.day_label(a.points[0][0])})",
+                        f"{a.points[-1][1]} ({rng.day_label(a.points[-1][0])})",
+                    )
+                    for a in rated
+                ),
+                (False, True, True),
+            )
+        )
+    if not blocks:
+        return None
+    return Section("Mobility and function", tuple(blocks))
+
+
+def _questions(ins: Insights) -> Section | None:
+    if not ins.questions:
+        return None
+    rng = ins.range
+    return Section(
+        "Questions for the therapist", (Entries(tuple((rng.day_label(q.date), q.text) for q in ins.questions)),)
+    )
+
+
+def _notes(ins: Insights) -> Section | None:
+    """Notes from the days that stand out (red flags, flares, worst, best), then the most recent."""
+    if not ins.notes:
+        return None
+    rng, pain = ins.range, ins.pain
+    notable = (
+        [r.date for r in ins.red_flag_days]
+        + [f.date for f in pain.flares]
+        + [p.date for p in pain.worst_days]
+        + [p.date for p in pain.best_days]
+    )
+    by_date = {n.date: n for n in ins.notes}
+    chosen = list(dict.fromkeys(d for d in notable if d in by_date))[:MAX_NOTES]
+    for note in reversed(ins.notes):
+        if len(chosen) >= MAX_NOTES:
+            break
+        if note.date not in chosen:
+            chosen.append(note.date)
+    blocks: list[Block] = [Entries(tuple((rng.day_label(d), by_date[d].text) for d in sorted(chosen)))]
+    if len(ins.notes) > len(chosen):
+        blocks.append(
+            Paragraph(
+                f"{len(chosen)} of {len(ins.notes)} notes shown: those of the days that stand out, then the latest."
+            )
+        )
+    return Section("Notes worth reading", tuple(blocks))
+
+
+def build_summary(data: JournalData, rng: DateRange, insights: Insights | None = None) -> Summary:
+    """The summary of ``data`` over ``rng`` (pass ``insights`` when already computed for that range)."""
+    ins = insights if insights is not None else compute(data, rng)
+    if ins.is_empty:
+        sections: list[Section | None] = [
+            _red_flags(ins),
+            Section("No days logged", (Paragraph(f"No days were logged in this period ({rng.days} days)."),)),
+            _function(ins),
+        ]
+    else:
+        sections = [
+            _red_flags(ins),
+            _pain(ins),
+            _days(ins),
+            _exercises(ins),
+            _heat_ice(ins),
+            _function(ins),
+            _questions(ins),
+            _notes(ins),
+        ]
+    return Summary(
+        title=TITLE,
+        patient=data.profile.patient_name.strip(),
+        range=rng,
+        days_logged=ins.days_logged,
+        prepared=clock.today(),
+        sections=tuple(s for s in sections if s is not None),
+        insights=ins,
+    )

@@ -1,0 +1,103 @@
+"""The HTML summary: self-contained, printable, red flags on top, and no text of the person's as code.
+
+Golden file: tests/reports/golden/demo-4w.html (regenerate with SPINEJOURNAL_UPDATE_GOLDEN=1).
+The real-browser check (screenshot, print to PDF on A4 and Letter) is scripts/check_html_in_browser.sh.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html.parser import HTMLParser
+
+from spinejournal.insights import resolve_range
+from spinejournal.model import JournalData
+from spinejournal.reports.html import render_html
+from spinejournal.reports.summary import build_summary
+
+from .helpers import DEMO_END, SCRIPT, assert_golden, demo, hostile
+
+# Everything the page may contain: structure, tables, and the inline SVG chart. No script, iframe,
+# object, img, link or form.
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "h1", "h2",
+    "p", "span", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
+    "svg", "g", "line", "text", "polyline", "circle",
+}  # fmt: skip
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(page: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(page)
+    return collector
+
+
+def html_of(data: JournalData, key: str = "4w", **dates: date) -> str:
+    return render_html(build_summary(data, resolve_range(data, key, today=DEMO_END, **dates)))
+
+
+def test_demo_summary_matches_golden_file() -> None:
+    assert_golden("demo-4w.html", html_of(demo()).encode("utf-8"))
+
+
+def test_the_page_is_self_contained_and_forbids_loading_anything() -> None:
+    page = html_of(demo())
+    tags = parse(page).tags
+    assert {tag for tag, _ in tags} <= ALLOWED_TAGS
+    for _tag, attrs in tags:
+        assert not {"src", "href", "action", "srcset"} & set(attrs)
+        assert not any(name.startswith("on") for name in attrs)
+    csp = next(a for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert csp["content"] == "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    assert "url(" not in page and "@import" not in page
+
+
+def test_it_prints_on_a4_or_letter_with_its_own_print_styles() -> None:
+    page = html_of(demo())
+    assert "@page { margin: 12mm; }" in page and "@media print" in page
+    # 186 mm = the narrower of A4 (210 mm) and Letter (216 mm) less two 12 mm margins.
+    assert "max-width: 186mm" in page
+
+
+def test_the_pain_chart_is_an_inline_svg_with_one_dot_per_logged_day() -> None:
+    tags = parse(html_of(demo())).tags
+    dots = [a for t, a in tags if t == "circle" and a.get("r") == "2.6"]
+    assert len(dots) == 28
+    flares = [a for t, a in tags if t == "circle" and a.get("r") == "5"]
+    assert len(flares) == 2  # 2 and 3 Mar in the demo
+
+
+def test_hostile_text_is_escaped_and_red_flags_are_the_first_section() -> None:
+    page = html_of(hostile(), "since-visit")
+    parsed = parse(page)
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+    assert "<script" not in page and "\x1b" not in page
+    sections = [a for t, a in parsed.tags if t == "section"]
+    assert sections[0] == {"class": "alert", "role": "alert"}
+    text = "".join(parsed.text)
+    # Shown exactly as typed (after control characters are made visible).
+    assert SCRIPT in text
+    assert '=HYPERLINK("http://x","click")' in text
+    assert "[bold]loud[/bold] [/] [@click=app.quit]tap[/]" in text
+    assert "line one\nline two\nline three" in text
+    assert "\\x1b[31mred\\x1b[0m" in text
+    assert "<b>Robert'); DROP TABLE</b>" in text
+
+
+def test_empty_and_single_day_ranges_render() -> None:
+    empty = html_of(demo(), start=date(2030, 1, 1), end=date(2030, 1, 7))
+    assert "<h2>No days logged</h2>" in empty and "<svg" not in empty
+    single = parse(html_of(demo(), start=DEMO_END, end=DEMO_END))
+    assert len([a for t, a in single.tags if t == "circle" and a.get("r") == "2.6"]) == 1

@@ -1,0 +1,179 @@
+"""The therapist summary: what it says, checked against figures worked out by hand from the days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from spinejournal.insights import resolve_range
+from spinejournal.model import Day, Exercise, ExerciseLog, JournalData, Profile, Visit
+from spinejournal.reports.summary import (
+    MAX_NOTES,
+    Bullets,
+    Chart,
+    Entries,
+    Paragraph,
+    Section,
+    Summary,
+    Table,
+    build_summary,
+    percent,
+)
+
+from .helpers import DEMO_END, demo
+
+START = date(2026, 3, 1)
+
+
+def section(summary: Summary, title: str) -> Section:
+    return next(s for s in summary.sections if s.title == title)
+
+
+def paragraphs(s: Section) -> list[str]:
+    return [b.text for b in s.blocks if isinstance(b, Paragraph)]
+
+
+def two_weeks(first: int, second: int, **day: object) -> JournalData:
+    """14 days from START: pain ``first`` for a week, then ``second``."""
+    days = tuple(
+        Day(START + timedelta(days=n), first if n < 7 else second, **day)  # type: ignore[arg-type]
+        for n in range(14)
+    )
+    return JournalData(days=days, profile=Profile("Ana"))
+
+
+def summary_of(data: JournalData, start: date = START, end: date = START + timedelta(days=13)) -> Summary:
+    return build_summary(data, resolve_range(data, start=start, end=end))
+
+
+def test_a_drop_from_6_to_3_is_reported_as_a_clinically_important_change() -> None:
+    summary = summary_of(two_weeks(6, 3))
+    pain = section(summary, "Pain")
+    # Baseline = mean of the first 7 days = 6; latest week = 3; change 3 points = 50 % of 6.
+    first = pain.blocks[0]
+    assert isinstance(first, Paragraph) and first.strong
+    assert first.text == (
+        "Average pain in the latest week 3.0/10 (8 Mar to 14 Mar) against a baseline of 6.0/10 (first 7 logged "
+        "days, 1 Mar to 7 Mar): down 3.0 points (50 %), a clinically important change."
+    )
+    assert "Mean daily average pain over the period: 4.5/10." in paragraphs(pain)
+
+
+def test_a_one_point_rise_from_5_is_not_clinically_important() -> None:
+    first = section(summary_of(two_weeks(5, 6)), "Pain").blocks[0]
+    assert isinstance(first, Paragraph) and not first.strong
+    # 1 point is 20 % of 5: under both 2 points and 30 %.
+    assert "up 1.0 points (20 %), below the 2 points or 30 % of a clinically important change" in first.text
+
+
+def test_weekly_table_shows_a_dash_for_a_week_with_too_few_days() -> None:
+    data = two_weeks(4, 4)
+    summary = summary_of(data, START, START + timedelta(days=16))  # 17 days: the last 3 unlogged
+    table = next(b for b in section(summary, "Pain").blocks if isinstance(b, Table))
+    # Weeks count back from the end: 11-17 Mar (4 logged), 4-10 Mar (7), and 1-3 Mar (3 logged).
+    assert table.rows == (
+        ("1 Mar to 3 Mar", "3", "-"),
+        ("4 Mar to 10 Mar", "7", "4.0"),
+        ("11 Mar to 17 Mar", "4", "4.0"),
+    )
+    assert "No mean (-) for a week with fewer than 4 days logged." in paragraphs(section(summary, "Pain"))
+
+
+def test_red_flags_come_first_with_the_most_urgent_advice() -> None:
+    days = list(two_weeks(4, 4).days)
+    days[3] = days[3].with_changes(red_flags=("night_pain",))
+    days[9] = days[9].with_changes(red_flags=("bladder_bowel", "fever"))
+    summary = summary_of(JournalData(days=tuple(days)))
+    first = summary.sections[0]
+    assert first.alert and first.title == "Urgent symptoms reported" and summary.has_red_flags
+    lead = first.blocks[0]
+    assert isinstance(lead, Paragraph) and lead.strong
+    assert lead.text.startswith("The patient reported urgent symptoms on 2 days. Please get medical help now")
+    items = first.blocks[1]
+    assert isinstance(items, Bullets)
+    assert items.items[0] == "4 Mar (needs checking today): Pain at night that rest does not ease"
+    assert items.items[1].startswith("10 Mar (needs medical help now): New trouble passing urine")
+
+
+def test_adherence_table_per_exercise_with_total_and_top_skip_reason() -> None:
+    plan = (Exercise(name="Bird dog", start=START, id=1), Exercise(name="Walking", start=START, times_per_week=7, id=2))
+    days = tuple(
+        Day(
+            START + timedelta(days=n),
+            3,
+            exercises=(
+                ExerciseLog(1, "done" if n < 5 else "skipped", None if n < 5 else "pain"),
+                ExerciseLog(2, "partial" if n < 2 else "done", "no_time" if n < 2 else None),
+            ),
+        )
+        for n in range(7)
+    )
+    summary = summary_of(JournalData(days=days, exercises=plan), START, START + timedelta(days=6))
+    blocks = section(summary, "Home exercises").blocks
+    table = blocks[0]
+    assert isinstance(table, Table) and table.total
+    # Bird dog: 5 done of 7 planned = 71 %; Walking: 5 done + 2 half = 6 of 7 = 85.7 -> 85 %;
+    # all: 11 of 14 = 78.5 -> 78 % (cut, never rounded up past a threshold).
+    assert table.rows == (
+        ("Bird dog", "daily", "7", "5", "0", "2", "71 %"),
+        ("Walking", "daily", "7", "5", "2", "0", "85 %"),
+        ("All exercises", "", "14", "", "", "", "78 %"),
+    )
+    reasons = paragraphs(section(summary, "Home exercises"))[-1]
+    assert reasons == "Most common reason for skipping or partly doing: pain. All reasons: pain (2), no time (2)."
+
+
+def test_questions_and_notes_keep_the_persons_words() -> None:
+    data = two_weeks(4, 4, questions="Can I swim?", notes="sore [after] <gardening>")
+    summary = summary_of(data)
+    questions = section(summary, "Questions for the therapist").blocks[0]
+    assert isinstance(questions, Entries)
+    assert questions.items[0] == ("1 Mar", "Can I swim?") and len(questions.items) == 14
+    notes = section(summary, "Notes worth reading").blocks
+    assert isinstance(notes[0], Entries) and len(notes[0].items) == MAX_NOTES
+    assert notes[0].items[0][1] == "sore [after] <gardening>"
+    assert paragraphs(section(summary, "Notes worth reading")) == [
+        "8 of 14 notes shown: those of the days that stand out, then the latest."
+    ]
+
+
+def test_notes_of_flare_days_are_chosen_before_recent_ones() -> None:
+    days = [Day(START + timedelta(days=n), 2, notes=f"day {n}") for n in range(20)]
+    days[5] = Day(days[5].date, 8, notes="bad flare after lifting")  # 6 points above the week before
+    summary = summary_of(JournalData(days=tuple(days)), START, START + timedelta(days=19))
+    entries = section(summary, "Notes worth reading").blocks[0]
+    assert isinstance(entries, Entries)
+    assert ("6 Mar", "bad flare after lifting") in entries.items
+
+
+def test_empty_range_says_so_and_has_no_chart() -> None:
+    data = demo()
+    summary = build_summary(data, resolve_range(data, start=date(2030, 1, 1), end=date(2030, 1, 28)))
+    assert summary.days_logged == 0
+    assert [s.title for s in summary.sections] == ["No days logged"]
+    assert paragraphs(summary.sections[0]) == ["No days were logged in this period (28 days)."]
+
+
+def test_single_day_range_has_the_day_but_no_comparison() -> None:
+    data = demo()
+    summary = build_summary(data, resolve_range(data, start=DEMO_END, end=DEMO_END))
+    pain = section(summary, "Pain")
+    assert paragraphs(pain)[0].startswith("Not enough days to compare yet")
+    day_pain = data.day(DEMO_END).pain_avg  # type: ignore[union-attr]
+    assert f"Mean daily average pain over the period: {day_pain:.1f}/10." in paragraphs(pain)
+    assert any(isinstance(b, Chart) for b in pain.blocks)
+    assert summary.subtitle == "15 Mar 2026 to 15 Mar 2026, 1 of 1 days logged"
+
+
+def test_default_range_is_since_the_last_visit() -> None:
+    data = JournalData(days=two_weeks(4, 4).days, visits=(Visit(START + timedelta(days=6)),))
+    summary = build_summary(data, resolve_range(data, today=START + timedelta(days=13)))
+    assert summary.subtitle == "Since the visit on 7 Mar 2026: 7 Mar 2026 to 14 Mar 2026, 8 of 8 days logged"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(69.6, "69 %"), (70.0, "70 %"), (29.99, "29 %"), (-45.5, "-45 %"), (None, "-")]
+)
+def test_percentages_are_cut_so_they_never_appear_to_reach_a_threshold(value: float | None, shown: str) -> None:
+    assert percent(value) == shown
