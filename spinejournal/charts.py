@@ -20,6 +20,7 @@ from typing import Any
 
 from spinejournal.clinical import ADHERENT_PERCENT
 from spinejournal.insights import Insights, short_date
+from spinejournal.text import shorten
 
 # A plotext-like drawing surface: the plotext module or a textual-plotext ``Plot``.
 Plotter = Any
@@ -27,12 +28,16 @@ Plotter = Any
 CHARTS: tuple[str, ...] = ("pain", "adherence", "heat_ice", "mobility")
 CHART_TITLES: dict[str, str] = {
     "pain": "Average pain (0-10)",
-    "adherence": "Home exercises done, % of planned",
+    "adherence": "Exercises done, % of planned",
     "heat_ice": "Heat and ice sessions per week",
     "mobility": "Mobility, minutes",
 }
-# Tick labels are at most about 8 characters; leave room for spaces between them.
-_TICK_SPACING = 11
+# Columns per tick label: day labels ('27 Feb') are at most 6 characters, month labels ('Sep 2025') 8;
+# the rest is space between them.
+_TICK_SPACING = 10
+_MONTH_TICK_SPACING = 12
+# plotext leaves out a title wider than the plot less a little margin.
+_TITLE_MARGIN = 4
 # Room taken by the y axis and the frame, so ticks are spread over what is left.
 _Y_AXIS_WIDTH = 8
 # Beyond this many weeks, weekly bars would be thinner than a column: draw lines instead.
@@ -43,8 +48,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-def _max_ticks(width: int) -> int:
-    return max(2, (width - _Y_AXIS_WIDTH) // _TICK_SPACING)
+def _max_ticks(width: int, spacing: int = _TICK_SPACING) -> int:
+    return max(2, (width - _Y_AXIS_WIDTH) // spacing)
 
 
 def _thin(items: Sequence[Any], limit: int) -> list[Any]:
@@ -58,8 +63,8 @@ def _thin(items: Sequence[Any], limit: int) -> list[Any]:
 def day_ticks(start: date, end: date, width: int) -> tuple[list[int], list[str]]:
     """Tick positions (days from ``start``) and their labels for a day axis ``width`` columns wide.
 
-    Up to about four months: evenly spaced days labelled '2 Mar'. Longer: the first of a month
-    ('Mar 2025'), or of a year ('2025') when months would not fit.
+    Up to about four months: evenly spaced days labelled '2 Mar'. Longer: firsts of the month
+    ('Apr 2025': every month, or every 2nd, 3rd or 6th), or of the year ('2025') for longer still.
     """
     days = (end - start).days + 1
     limit = _max_ticks(width)
@@ -75,9 +80,13 @@ def day_ticks(start: date, end: date, width: int) -> tuple[list[int], list[str]]
         if first >= start:
             months.append(first)
         first = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    if len(months) <= limit:
-        return [(m - start).days for m in months], [f"{_MONTHS[m.month - 1]} {m.year}" for m in months]
-    years = _thin([m for m in months if m.month == 1] or months[:1], limit)
+    month_limit = _max_ticks(width, _MONTH_TICK_SPACING)
+    # Every month, or every 2nd, 3rd or 6th on calendar boundaries (Jan, Apr, Jul, Oct for 3).
+    for step in (1, 2, 3, 6):
+        shown = [m for m in months if (m.month - 1) % step == 0]
+        if len(shown) <= month_limit:
+            return [(m - start).days for m in shown], [f"{_MONTHS[m.month - 1]} {m.year}" for m in shown]
+    years = _thin([m for m in months if m.month == 1], month_limit)
     return [(y - start).days for y in years], [str(y.year) for y in years]
 
 
@@ -113,8 +122,19 @@ def _pooled(points: Sequence[tuple[int, float]], size: int) -> tuple[list[int], 
     return [k * size for k in groups], [sum(v) / len(v) for v in groups.values()]
 
 
-def _empty(plt: Plotter, title: str) -> None:
-    plt.title(title)
+def _title(plt: Plotter, width: int, *parts: str) -> None:
+    """Title from the first part plus as many of the next as fit: plotext drops a title that is too wide."""
+    room = width - _TITLE_MARGIN
+    text = parts[0]
+    for part in parts[1:]:
+        if len(text) + len(part) > room:
+            break
+        text += part
+    plt.title(shorten(text, room))
+
+
+def _empty(plt: Plotter, title: str, width: int) -> None:
+    _title(plt, width, title)
     plt.xticks([], [])
     plt.yticks([], [])
 
@@ -127,7 +147,7 @@ def draw_pain(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     """
     pain = ins.pain
     if not pain.series:
-        _empty(plt, "Average pain: no days logged in this range")
+        _empty(plt, "Average pain: no days logged in this range", width)
         return
     last = ins.range.days - 1
     size = _pool_size(ins, width)
@@ -148,7 +168,7 @@ def draw_pain(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     plt.ylim(0, 10)
     plt.yticks([0, 2, 4, 6, 8, 10])
     plt.xticks(*day_ticks(ins.range.start, ins.range.end, width))
-    plt.title(CHART_TITLES["pain"] + (f" (each point: {size} days)" if size > 1 else ""))
+    _title(plt, width, CHART_TITLES["pain"], f" (each point: {size} days)" if size > 1 else "")
 
 
 # One weekly series: legend label, a value per week (None = nothing to show), bar marker, line marker, colour.
@@ -197,7 +217,7 @@ def draw_adherence(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     """Percentage of planned exercise sessions done, week by week, with the 70 % mark as a line."""
     weeks = ins.adherence.weeks
     if ins.adherence.percent is None:
-        _empty(plt, "Home exercises: none planned in this range")
+        _empty(plt, "Exercises: none planned in this range", width)
         return
     starts = [w.start for w in weeks]
     note, (left, right) = _weekly(plt, ins, starts, [("done %", [w.percent for w in weeks], "█", "hd", "green")], width)
@@ -205,7 +225,7 @@ def draw_adherence(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     plt.plot([left, right], [ADHERENT_PERCENT] * 2, label=mark, marker="-", color="blue")
     plt.ylim(0, 100)
     plt.yticks([0, 25, 50, 75, 100], [f"{t} %" for t in (0, 25, 50, 75, 100)])
-    plt.title(f"{CHART_TITLES['adherence']}{note}: {ins.adherence.percent:.0f} % overall")
+    _title(plt, width, CHART_TITLES["adherence"], f", {ins.adherence.percent:.0f} % overall", note)
 
 
 def _relief_label(kind: str, ins: Insights) -> str:
@@ -219,7 +239,7 @@ def draw_heat_ice(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     """Heat and ice sessions per week; the legend carries each one's mean relief with n."""
     hi = ins.heat_ice
     if hi.heat.sessions == 0 and hi.ice.sessions == 0:
-        _empty(plt, "Heat and ice: no sessions in this range")
+        _empty(plt, "Heat and ice: no sessions in this range", width)
         return
     weeks = hi.weeks
     note, _ = _weekly(
@@ -235,7 +255,7 @@ def draw_heat_ice(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     ticks = nice_ticks(max(max(w.heat_sessions, w.ice_sessions) for w in weeks))
     plt.ylim(0, ticks[-1])
     plt.yticks(ticks)
-    plt.title(CHART_TITLES["heat_ice"] + note)
+    _title(plt, width, CHART_TITLES["heat_ice"], note)
 
 
 _MOBILITY_SERIES = (
@@ -261,7 +281,7 @@ def draw_mobility(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
             plt.plot(xs, ys, label=label, marker=marker, color=color)
             drawn = True
     if not drawn:
-        _empty(plt, "Mobility: nothing measured in this range")
+        _empty(plt, "Mobility: nothing measured in this range", width)
         return
     plt.xlim(0, max(ins.range.days - 1, 1))
     top = max(v for p in series for key, *_ in _MOBILITY_SERIES if (v := getattr(p, key)) is not None)
@@ -269,7 +289,7 @@ def draw_mobility(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     plt.ylim(0, ticks[-1])
     plt.yticks(ticks)
     plt.xticks(*day_ticks(ins.range.start, ins.range.end, width))
-    plt.title(CHART_TITLES["mobility"] + (f" (each point: {size} days)" if size > 1 else ""))
+    _title(plt, width, CHART_TITLES["mobility"], f" (each point: {size} days)" if size > 1 else "")
 
 
 DRAWERS: dict[str, Callable[..., None]] = {

@@ -47,9 +47,10 @@ One call
       date, text; the person's own words, to be escaped by whoever shows them).
 
 Words
-    ``what_changed(ins) -> tuple[str, ...]``: the short "what changed" panel, in plain words, red flags
-    first. ``short_date(d)`` ("2 Mar"). Sentences can contain user text (exercise names): show them as
-    plain text, never as markup.
+    ``what_changed(ins, *, period=True) -> tuple[str, ...]``: the short "what changed" panel, in plain
+    words, red flags first (``period=False`` leaves out the "range: n of m days logged" line).
+    ``short_date(d)`` ("2 Mar"). Sentences can contain user text (exercise names): show them as plain
+    text, never as markup.
 
 "What helps" figures are associations with their count (n), never causes; below ``MIN_N`` the figure is
 ``None`` and the sentence says there is too little to go on.
@@ -947,8 +948,12 @@ def compute(data: JournalData, rng: DateRange) -> Insights:
     )
 
 
-def what_changed(ins: Insights) -> tuple[str, ...]:
-    """The "what changed" panel: a few plain sentences, red flags first. Render as plain text."""
+def what_changed(ins: Insights, *, period: bool = True) -> tuple[str, ...]:
+    """The "what changed" panel: a few plain sentences, red flags first. Render as plain text.
+
+    With ``period=False`` the line naming the range and the days logged is left out (for a screen
+    that already shows it in a header).
+    """
     rng = ins.range
     lines: list[str] = []
     if ins.red_flag_days:
@@ -962,7 +967,8 @@ def what_changed(ins: Insights) -> tuple[str, ...]:
     if ins.is_empty:
         lines.append(f"No days logged from {rng.day_label(rng.start)} to {rng.day_label(rng.end)}.")
         return tuple(lines)
-    lines.append(f"{rng.label}: {ins.days_logged} of {ins.days_in_range} days logged.")
+    if period:
+        lines.append(f"{rng.label}: {ins.days_logged} of {ins.days_in_range} days logged.")
     lines.append(ins.pain.change.sentence)
     flares = ins.pain.flares
     if flares:

@@ -60,19 +60,28 @@ def four_weeks(data: JournalData) -> Insights:
 
 
 def test_day_ticks_are_spread_over_the_range_with_their_dates() -> None:
-    # 28 days at 80 columns: (80 - 8) // 11 = 6 ticks at round(i * 27 / 5) = 0, 5, 11, 16, 22, 27.
+    # 28 days at 80 columns: (80 - 8) // 10 = 7 ticks at round(i * 27 / 6) = 0, 4, 9, 14, 18, 22, 27
+    # (Python rounds halves to even: 4.5 -> 4, 13.5 -> 14, 22.5 -> 22).
     positions, labels = day_ticks(date(2026, 2, 16), TODAY, 80)
-    assert positions == [0, 5, 11, 16, 22, 27]
-    assert labels == ["16 Feb", "21 Feb", "27 Feb", "4 Mar", "10 Mar", "15 Mar"]
+    assert positions == [0, 4, 9, 14, 18, 22, 27]
+    assert labels == ["16 Feb", "20 Feb", "25 Feb", "2 Mar", "6 Mar", "10 Mar", "15 Mar"]
+    # 50 columns: 4 ticks at round(i * 27 / 3) = 0, 9, 18, 27.
+    assert day_ticks(date(2026, 2, 16), TODAY, 50) == ([0, 9, 18, 27], ["16 Feb", "25 Feb", "6 Mar", "15 Mar"])
 
 
 def test_day_ticks_for_a_single_day_and_for_long_ranges() -> None:
     assert day_ticks(TODAY, TODAY, 80) == ([0], ["15 Mar"])
-    # 15 Dec 2025..15 Mar 2026 is 91 days: still day labels. A year: the first of each month.
+    # A year at 160 columns: (160 - 8) // 12 = 12 month labels fit, the first of each month.
     positions, labels = day_ticks(date(2025, 3, 16), TODAY, 160)
-    assert labels[:2] == ["Apr 2025", "May 2025"] and labels[-1] == "Mar 2026"
+    assert labels[:2] == ["Apr 2025", "May 2025"] and labels[-1] == "Mar 2026" and len(labels) == 12
     assert positions[0] == (date(2025, 4, 1) - date(2025, 3, 16)).days == 16
-    # Ten years at 80 columns: too many months for 6 ticks, so years.
+    # At 80 columns 6 fit: every second month (January, March, ...).
+    _, labels = day_ticks(date(2025, 3, 16), TODAY, 80)
+    assert labels == ["May 2025", "Jul 2025", "Sep 2025", "Nov 2025", "Jan 2026", "Mar 2026"]
+    # Two years: every sixth month.
+    _, labels = day_ticks(date(2024, 3, 18), TODAY, 80)
+    assert labels == ["Jul 2024", "Jan 2025", "Jul 2025", "Jan 2026"]
+    # Ten years at 80 columns: too many months even every sixth, so every other year.
     _, labels = day_ticks(date(2016, 3, 18), TODAY, 80)
     assert labels == ["2017", "2019", "2021", "2023", "2025"]
 
@@ -109,7 +118,7 @@ def test_chart_text_is_the_same_in_every_time_zone(tz: Any) -> None:
         outputs[zone] = charts_text(four_weeks(data), width=80)
     assert outputs["America/New_York"] == outputs["UTC"] == outputs["Asia/Tokyo"]
     axis = next(line for line in outputs["UTC"].splitlines() if "16 Feb" in line)
-    assert axis.split() == ["16", "Feb", "21", "Feb", "27", "Feb", "4", "Mar", "10", "Mar", "15", "Mar"]
+    assert axis.split() == ["16", "Feb", "20", "Feb", "25", "Feb", "2", "Mar", "6", "Mar", "10", "Mar", "15", "Mar"]
 
 
 def test_charts_fit_80_columns_as_plain_text() -> None:
@@ -153,7 +162,7 @@ def test_weekly_adherence_bars_are_the_weekly_percentages() -> None:
 def test_empty_range_draws_titles_that_say_so() -> None:
     text = charts_text(four_weeks(JournalData()), width=80)
     assert "Average pain: no days logged in this range" in text
-    assert "Home exercises: none planned in this range" in text
+    assert "Exercises: none planned in this range" in text
     assert "Heat and ice: no sessions in this range" in text
     assert "Mobility: nothing measured in this range" in text
 
