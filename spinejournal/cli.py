@@ -688,7 +688,9 @@ def export(
         raise CommandError(str(exc)) from None
     content = render(data, fmt, rng)
     if output == "-":
-        click.get_binary_stream("stdout").write(content)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
         return
     target = Path(output).expanduser() if output else Path.cwd()
     if target.is_dir():
