@@ -1,0 +1,206 @@
+"""The spinejournal Textual app: sections, navigation, quitting safely, and ``run``.
+
+Contracts other parts of spinejournal rely on:
+
+- ``run(journal=Path | None, demo=False)`` is what ``spinejournal`` (no command) calls. With
+  ``demo=True`` it opens a generated sample journal in a fresh private temporary folder (deleted on
+  exit), never the person's own journal. Otherwise it opens ``Journal(journal)`` (the default journal
+  when None). A journal that cannot be opened raises ``JournalError`` (corrupt file, newer version),
+  which ``cli.main`` prints as one line with a non-zero exit status.
+- ``SpineJournalApp(journal, *, read_only=False)`` exposes ``app.journal``. ``read_only=True`` (used by
+  ``spinejournal review FILE.json``) hides the Today section and every editing key; the journal itself
+  refuses writes too (``Journal.from_data`` is read-only).
+- Sections are Textual modes, listed once in ``SECTIONS`` below. Each has a key (shown in the footer
+  and the top bar) and a screen with a no-argument constructor that reads ``self.app.journal``.
+  Screens are imported when first opened, so startup stays fast and a section's module is only
+  loaded when needed. Adding a section is one line in ``SECTIONS``, e.g.::
+
+      Section("trends", "g", "Trends", "trends:TrendsScreen"),  # spinejournal/tui/screens/trends.py
+      Section("export", "e", "Export", "export:ExportScreen"),  # spinejournal/tui/screens/export.py
+
+  Keys already taken app-wide: t h p v (sections), ? and F1 (help), ctrl+s (save), ctrl+q (quit),
+  ctrl+p (command palette). Screens may call ``app.show_error(exc)`` for a one-line error toast, and
+  may yield ``NavBar()`` (spinejournal.tui.widgets.navbar) at the top to match the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Protocol, runtime_checkable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from spinejournal.model import JournalData
+from spinejournal.store import Journal, JournalError
+from spinejournal.tui.screens.confirm import ConfirmScreen
+from spinejournal.tui.screens.help import HelpScreen
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One section of the app: a Textual mode with its own key."""
+
+    mode: str
+    key: str
+    title: str
+    screen: str  # "module:Class" under spinejournal.tui.screens, imported when first opened
+    writes: bool = False  # only offered when the journal can be changed
+
+    def screen_class(self) -> type[Screen[None]]:
+        module, _, name = self.screen.partition(":")
+        return getattr(importlib.import_module(f"spinejournal.tui.screens.{module}"), name)
+
+    def make_screen(self) -> Screen[None]:
+        """A new instance of the section's screen (Textual calls this when the mode first opens)."""
+        return self.screen_class()()
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("today", "t", "Today", "today:TodayScreen", writes=True),
+    Section("history", "h", "History", "history:HistoryScreen"),
+    Section("plan", "p", "Plan", "plan:PlanScreen"),
+    Section("visits", "v", "Visits", "visits:VisitsScreen"),
+    Section("trends", "g", "Trends", "trends:TrendsScreen"),
+)
+
+
+@runtime_checkable
+class UnsavedWork(Protocol):
+    """A screen holding edits not yet in the journal (checked before quitting)."""
+
+    def unsaved_label(self) -> str | None:
+        """What is unsaved, e.g. 'Sunday 15 March', or None when everything is saved."""
+
+    def save(self) -> bool:
+        """Save; False (with the error shown) when it could not."""
+
+
+class SpineJournalApp(App[None]):
+    """The journal app over one ``Journal``."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "spinejournal"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Section keys are listed in the top bar (NavBar), which leaves the footer to each screen.
+        *(Binding(s.key, f"section('{s.mode}')", s.title, show=False) for s in SECTIONS),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, journal: Journal, *, read_only: bool = False, badge: str = "") -> None:
+        super().__init__()
+        self.journal = journal
+        self.read_only = read_only or journal.read_only
+        self.badge = badge or ("review: read-only" if self.read_only else "")
+        self.sections = tuple(s for s in SECTIONS if not (self.read_only and s.writes))
+        for section in self.sections:
+            self.add_mode(section.mode, section.make_screen)
+        self._unsaved: list[UnsavedWork] = []
+        self._last_data: JournalData | None = None
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.sections[0].mode)
+
+    # Data -------------------------------------------------------------------------------------
+
+    def data(self) -> JournalData:
+        """The journal's data; if the file became unreadable, the last good data and an error."""
+        try:
+            self._last_data = self.journal.data()
+        except JournalError as exc:
+            self.show_error(exc)
+        return self._last_data if self._last_data is not None else JournalData()
+
+    def show_error(self, error: Exception | str) -> None:
+        """A one-line error toast (never markup: messages may quote the person's text)."""
+        self.notify(str(error), severity="error", timeout=8, markup=False)
+
+    def refuse_read_only(self) -> bool:
+        """True (with a polite note) when the journal cannot be changed."""
+        if self.read_only:
+            self.notify("This journal is open for review only: nothing can be changed.", markup=False)
+        return self.read_only
+
+    # Navigation -------------------------------------------------------------------------------
+
+    def action_section(self, mode: str) -> None:
+        if any(s.mode == mode for s in self.sections):
+            self.switch_mode(mode)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "section":
+            return any(s.mode == parameters[0] for s in self.sections) and parameters[0] != self.current_mode
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for section in self.sections:
+            yield SystemCommand(
+                f"Go to {section.title}", f"Open the {section.title} section ({section.key})", self._goto(section.mode)
+            )
+        yield SystemCommand("Help", "Keys, what the numbers mean, heat and ice safety", self.action_help)
+        # Screens offer their own actions (save, add an exercise, ...) through a `commands` method.
+        own = getattr(screen, "commands", None)
+        if callable(own):
+            yield from own()
+        yield from super().get_system_commands(screen)
+
+    def _goto(self, mode: str) -> Callable[[], None]:
+        return lambda: self.action_section(mode)
+
+    # Leaving safely ---------------------------------------------------------------------------
+
+    def track_unsaved(self, work: UnsavedWork) -> None:
+        """Ask ``work`` before quitting whether something is unsaved."""
+        self._unsaved.append(work)
+
+    def untrack_unsaved(self, work: UnsavedWork) -> None:
+        if work in self._unsaved:
+            self._unsaved.remove(work)
+
+    async def action_quit(self) -> None:
+        pending = [w for w in self._unsaved if w.unsaved_label()]
+        if not pending:
+            self.exit()
+            return
+        labels = " and ".join(str(w.unsaved_label()) for w in pending)
+
+        def decided(choice: str | None) -> None:
+            if choice == "discard" or (choice == "save" and all(w.save() for w in pending)):
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Quit with unsaved changes?",
+                f"Your changes to {labels} are not saved yet.",
+                [("save", "Save and quit", "s"), ("discard", "Quit without saving", "d"), ("stay", "Stay", "escape")],
+            ),
+            decided,
+        )
+
+
+def run(journal: Path | None = None, demo: bool = False) -> None:
+    """Open the app on ``journal`` (default: the person's journal), or on a throwaway demo."""
+    if demo:
+        from spinejournal.demo import write_demo
+
+        # A fresh private folder (mode 0700), removed on exit: the demo never touches real data.
+        with tempfile.TemporaryDirectory(prefix="spinejournal-demo-") as folder:
+            path = Path(folder) / "journal.json"
+            write_demo(path)
+            SpineJournalApp(Journal(path), badge="demo: sample data").run()
+        return
+    if journal is None:
+        from spinejournal.locations import journal_path
+
+        journal = journal_path()
+    SpineJournalApp(Journal(journal)).run()

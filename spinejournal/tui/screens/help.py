@@ -1,0 +1,73 @@
+"""Keys and a short plain-language guide: what the numbers mean, heat and ice safety, red flags."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from spinejournal.clinical import HEAT_ICE_SAFETY, PAIN_SCALE_HELP, RED_FLAG_NOTE
+
+_KEYS = (
+    ("ctrl+s", "save the day you are editing"),
+    ("0-9", "set the pain scale you are on; → raises it by one (9 then → is 10)"),
+    ("← →", "change a choice; space ticks or unticks a box"),
+    ("tab", "next field (shift+tab goes back); ↑ ↓ move between pain scales"),
+    ("enter", "open or edit what is highlighted in a table or calendar"),
+    ("esc", "back, or close a window"),
+    ("ctrl+p", "search every action (command palette)"),
+    ("? or F1", "this help"),
+    ("ctrl+q", "quit (asks first if something is not saved)"),
+)
+
+
+def _heading(text: str) -> Content:
+    return Content.styled(text, "bold $accent")
+
+
+class HelpScreen(ModalScreen[None]):
+    """The help window: keys of every section, and the guide."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,f1,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        sections = getattr(self.app, "sections", ())
+        keys = [(s.key, f"go to {s.title}") for s in sections] + list(_KEYS)
+        with Vertical(classes="dialog help"):
+            yield Static(Content("Help"), classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(_heading("Keys"))
+                with Grid(id="help-keys"):
+                    for key, what in keys:
+                        yield Label(Content.styled(key, "bold"))
+                        yield Label(Content(what))
+                yield Static(_heading("What the numbers mean"))
+                yield Static(Content(PAIN_SCALE_HELP))
+                yield Static(_heading("Heat and ice"))
+                yield Static(Content(HEAT_ICE_SAFETY))
+                yield Static(_heading("Red flags"))
+                yield Static(
+                    Content(
+                        "The Red flags tab lists symptoms that need a doctor soon. Tick one and the app "
+                        "says at once how urgent it is. " + RED_FLAG_NOTE
+                    )
+                )
+                yield Static(_heading("Your data"))
+                yield Static(
+                    Content(
+                        "Everything stays in one file on this computer (private to you). "
+                        "A backup is made each day you save."
+                    )
+                )
+            yield Static(Content("esc closes"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

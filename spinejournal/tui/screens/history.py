@@ -1,0 +1,155 @@
+"""History: a month calendar coloured by pain, the day under the cursor, and a table of all days."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.style import Style as RichStyle
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.color import Color
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer
+from textual.widgets.data_table import RowDoesNotExist
+
+from spinejournal import clock
+from spinejournal.model import Day, JournalData
+from spinejournal.text import printable, shorten
+from spinejournal.tui.forms import human_date
+from spinejournal.tui.screens.today import TodayScreen
+from spinejournal.tui.widgets.day_summary import DaySummary
+from spinejournal.tui.widgets.navbar import NavBar
+from spinejournal.tui.widgets.pain_calendar import PainCalendar
+
+if TYPE_CHECKING:
+    from spinejournal.tui.app import SpineJournalApp
+
+
+def _opt(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _therapy_cell(day: Day) -> str:
+    heat = sum(s.minutes for s in day.sessions if s.kind == "heat")
+    ice = sum(s.minutes for s in day.sessions if s.kind == "ice")
+    return " ".join([*([f"H{heat}"] if heat else []), *([f"I{ice}"] if ice else [])]) or "–"
+
+
+def _exercise_cell(day: Day) -> str:
+    if not day.exercises:
+        return "–"
+    return f"{sum(log.credit for log in day.exercises):g}/{len(day.exercises)}"
+
+
+class HistoryScreen(Screen[None]):
+    """Browse past days; Enter opens the highlighted day in the day form."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._data: JournalData | None = None
+
+    @property
+    def journal_app(self) -> SpineJournalApp:
+        return cast("SpineJournalApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield NavBar()
+        with Horizontal(id="history-top"):
+            yield PainCalendar({}, clock.today(), id="calendar")
+            yield DaySummary(id="day-summary")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="days-table")
+        table.add_column("Date", key="date")
+        table.add_column("Avg", key="avg")
+        table.add_column("Wst", key="worst")
+        table.add_column("Lst", key="least")
+        table.add_column("Heat/ice", key="therapy")
+        table.add_column("Ex", key="exercises")
+        table.add_column("Walk", key="walk")
+        table.add_column("!", key="flag")
+        table.add_column("Notes", key="notes")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh_data()
+        self.query_one(PainCalendar).focus()
+
+    def on_screen_resume(self) -> None:
+        self._refresh_data()
+
+    def _refresh_data(self) -> None:
+        data = self.journal_app.data()
+        if data is self._data:
+            return  # the journal's snapshot is cached: same object, nothing changed
+        self._data = data
+        calendar = self.query_one(PainCalendar)
+        calendar.set_days({d.date: d for d in data.days})
+        if self._data.days and calendar.selected > clock.today():
+            calendar.selected = data.days[-1].date
+        table = self.query_one(DataTable)
+        table.clear()
+        error = Color.parse(self.app.theme_variables.get("error", "red")).rich_color
+        for day in reversed(data.days):
+            flag = Text("!", style=RichStyle(bold=True, color=error)) if day.red_flags else Text("")
+            table.add_row(
+                Text(f"{day.date:%a} {day.date.isoformat()}"),
+                Text(str(day.pain_avg), justify="right"),
+                Text(_opt(day.pain_worst), justify="right"),
+                Text(_opt(day.pain_least), justify="right"),
+                Text(_therapy_cell(day)),
+                Text(_exercise_cell(day)),
+                Text(_opt(day.mobility.walk), justify="right"),
+                flag,
+                # The person's own words: rich Text (never markup), control characters made visible.
+                Text(shorten(printable(day.notes, single_line=True), 60)),
+                key=day.date.isoformat(),
+            )
+        self._show(calendar.selected)
+
+    def _show(self, on: date) -> None:
+        data = self._data or JournalData()
+        self.query_one(DaySummary).show(on, data.day(on), data.exercises, read_only=self.journal_app.read_only)
+
+    @on(PainCalendar.Highlighted)
+    def _calendar_moved(self, event: PainCalendar.Highlighted) -> None:
+        self._show(event.date)
+        table = self.query_one(DataTable)
+        try:
+            row = table.get_row_index(event.date.isoformat())
+        except RowDoesNotExist:
+            return
+        if table.cursor_row != row:
+            table.move_cursor(row=row)
+
+    @on(DataTable.RowHighlighted, "#days-table")
+    def _row_moved(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.query_one(PainCalendar).selected = date.fromisoformat(event.row_key.value)
+
+    @on(DataTable.RowSelected, "#days-table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_day(date.fromisoformat(event.row_key.value))
+
+    @on(PainCalendar.Chosen)
+    def _calendar_chosen(self, event: PainCalendar.Chosen) -> None:
+        self.open_day(event.date)
+
+    def open_day(self, on: date) -> None:
+        """Open a day in the day form: today's in the Today section, others over this screen."""
+        if on > clock.today():
+            self.notify(f"{human_date(on)} is in the future: it can be logged once it comes.", markup=False)
+            return
+        if on == clock.today() and any(s.mode == "today" for s in self.journal_app.sections):
+            self.app.switch_mode("today")
+            return
+        if self.journal_app.read_only and self._data is not None and self._data.day(on) is None:
+            self.notify(f"{human_date(on)} was not logged.", markup=False)
+            return
+        self.app.push_screen(TodayScreen(on))

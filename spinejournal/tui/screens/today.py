@@ -1,0 +1,208 @@
+"""Log today, or view and edit any past day (History opens this screen with a date)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from spinejournal import clock
+from spinejournal.clinical import URGENCY_TITLE, most_urgent
+from spinejournal.model import Day, Exercise, ValidationError
+from spinejournal.store import JournalError
+from spinejournal.tui.forms import human_date
+from spinejournal.tui.screens.confirm import ConfirmScreen
+from spinejournal.tui.screens.red_flag import RedFlagScreen
+from spinejournal.tui.widgets.day_form import DayForm
+from spinejournal.tui.widgets.navbar import NavBar
+
+if TYPE_CHECKING:
+    from spinejournal.tui.app import SpineJournalApp
+
+# How far back a logged day may be to offer its regions as a starting point for a new day.
+START_FROM_DAYS = 7
+
+
+class TodayScreen(Screen[None]):
+    """The day form with a header line (date, saved or not, red-flag marker).
+
+    With no date it is the Today section and follows the calendar; with a date it edits that day
+    and Escape goes back (asking first when something is unsaved).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, on: date | None = None) -> None:
+        super().__init__()
+        self._pinned = on
+        self.on_date = on or clock.today()
+        self._stored: Day | None = None
+        self._plan: tuple[Exercise, ...] = ()
+        self._mode = ""
+
+    @property
+    def journal_app(self) -> SpineJournalApp:
+        return cast("SpineJournalApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("history" if self._pinned else None)
+        yield Static(id="day-header")
+        yield Static(id="form-error", classes="form-error")
+        yield DayForm(read_only=self.journal_app.read_only, id="day-form")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self._mode = self.app.current_mode
+        self.journal_app.track_unsaved(self)
+        self._show_error(None)
+        await self._load()
+        self.query_one("#pain-avg").focus()
+
+    def on_unmount(self) -> None:
+        self.journal_app.untrack_unsaved(self)
+
+    async def _load(self) -> None:
+        data = self.journal_app.data()
+        self._stored = data.day(self.on_date)
+        self._plan = data.exercises
+        start_from = None
+        if self._stored is None:
+            recent = data.days_between(self.on_date - timedelta(days=START_FROM_DAYS), self.on_date)
+            start_from = recent[-1] if recent else None
+        await self.form.load(self.on_date, self._stored, data.exercises, start_from)
+        self._update_header()
+
+    async def on_screen_resume(self) -> None:
+        if not self.form.on_date:
+            return  # not loaded yet: on_mount does it
+        if self._pinned is None and not self.form.is_dirty and clock.today() != self.on_date:
+            self.on_date = clock.today()  # past midnight: Today is a new day
+        data = self.journal_app.data()
+        if self.on_date != self.form.on_date or (not self.form.is_dirty and data.day(self.on_date) != self._stored):
+            await self._load()
+        elif data.exercises != self._plan:
+            # The plan changed on the Plan screen: show it, keeping what is ticked here.
+            self._plan = data.exercises
+            await self.form.set_plan(data.exercises)
+
+    @property
+    def form(self) -> DayForm:
+        return self.query_one(DayForm)
+
+    # Header and errors --------------------------------------------------------------------------
+
+    def _update_header(self) -> None:
+        on = self.on_date
+        today = clock.today()
+        when = "today" if on == today else "yesterday" if on == today - timedelta(days=1) else ""
+        parts: list[Content | str | tuple[str, str]] = [(human_date(on), "bold")]
+        if when:
+            parts.append(f" · {when}")
+        if self.journal_app.read_only:
+            status = ("  read-only", "italic $text-muted")
+        elif self.form.is_dirty:
+            status = ("  ● unsaved changes (ctrl+s saves)", "bold $text-warning")
+        elif self._stored is not None:
+            status = ("  ✓ saved", "$text-success")
+        else:
+            status = ("  not logged yet", "$text-muted")
+        parts.append(status)
+        level = most_urgent(self.form.red_flags)
+        if level is not None:
+            parts.append(("  ", ""))
+            parts.append((f" ⚠ Red flag: {URGENCY_TITLE[level].lower()} ", "bold $text on $error"))
+        self.query_one("#day-header", Static).update(Content.assemble(*parts))
+
+    def _show_error(self, error: Exception | None) -> None:
+        box = self.query_one("#form-error", Static)
+        box.update(Content(f"⚠ {error}") if error else Content(""))
+        box.display = error is not None
+
+    @on(DayForm.Edited)
+    def _edited(self) -> None:
+        self._update_header()
+
+    @on(DayForm.RedFlagTicked)
+    def _red_flag(self, event: DayForm.RedFlagTicked) -> None:
+        self._update_header()
+        self.app.push_screen(RedFlagScreen(event.flags))
+
+    # Saving and leaving -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return not self.journal_app.read_only
+        if action == "back":
+            return self._pinned is not None
+        return True
+
+    def action_save(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Check the form and store the day; errors are shown and nothing typed is lost."""
+        if self.journal_app.refuse_read_only():
+            return False
+        try:
+            day = self.form.build()
+            result = self.journal_app.journal.save_day(day)
+        except ValidationError as exc:
+            self._fail(exc)
+            self.form.focus_field(exc.field)
+            return False
+        except JournalError as exc:
+            self._fail(exc)
+            return False
+        self._stored = result.day
+        self.form.mark_saved(result.day)
+        self._show_error(None)
+        self._update_header()
+        verb = "Saved" if result.created else "Updated"
+        self.notify(f"{verb} {human_date(day.date)}.", markup=False)
+        for warning in result.warnings:
+            self.notify(warning, title="Heat and ice", severity="warning", timeout=10, markup=False)
+        return True
+
+    def _fail(self, error: Exception) -> None:
+        if self.app.current_mode != self._mode:
+            self.app.switch_mode(self._mode)  # e.g. quitting from another section: show where
+        self._show_error(error)
+        self.journal_app.show_error(error)
+
+    def unsaved_label(self) -> str | None:
+        return human_date(self.on_date) if self.form.is_dirty else None
+
+    def action_back(self) -> None:
+        if self._pinned is None:
+            return
+        if not self.form.is_dirty:
+            self.dismiss(None)
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice == "discard" or (choice == "save" and self.save()):
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving?",
+                f"Your changes to {human_date(self.on_date)} are not saved yet.",
+                [("save", "Save and go back", "s"), ("discard", "Discard changes", "d"), ("stay", "Stay", "escape")],
+            ),
+            decided,
+        )
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """Command palette entries of this screen."""
+        if not self.journal_app.read_only:
+            yield SystemCommand("Save the day", f"Save {human_date(self.on_date)} (ctrl+s)", self.action_save)

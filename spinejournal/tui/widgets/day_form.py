@@ -1,0 +1,334 @@
+"""The form for one day: four pain scales up top, the rest in tabs so it all fits in 80x24."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, SelectionList, Static, TabbedContent, TabPane, TextArea
+from textual.widgets.selection_list import Selection
+
+from spinejournal.clinical import RED_FLAG_NOTE, RED_FLAGS, URGENCY_TITLE
+from spinejournal.model import (
+    LIMBS,
+    REGIONS,
+    Day,
+    Exercise,
+    ExerciseLog,
+    Mobility,
+    Radiating,
+    ValidationError,
+    extents_for,
+)
+from spinejournal.tui.forms import optional_int, short_date
+from spinejournal.tui.widgets.exercise_checklist import Entry, ExerciseChecklist
+from spinejournal.tui.widgets.pain_scale import PainScale
+from spinejournal.tui.widgets.picker import Picker
+from spinejournal.tui.widgets.sessions_panel import SessionsPanel
+
+# (id suffix, label, hint) of the pain scales at the top of the form.
+PAIN_ROWS = (
+    ("avg", "Average pain", "last 24 h · keys 0-9, → for 10"),
+    ("now", "Pain now", ""),
+    ("worst", "Worst", "last 24 h"),
+    ("least", "Least", "last 24 h"),
+)
+
+# (field name used by the model, widget id, label, unit)
+MOBILITY_FIELDS = (
+    ("walking tolerance", "walk", "Walking tolerance", "minutes until symptoms make you stop"),
+    ("sitting tolerance", "sit", "Sitting tolerance", "minutes"),
+    ("standing tolerance", "stand", "Standing tolerance", "minutes"),
+    ("morning stiffness", "stiffness", "Morning stiffness", "minutes"),
+    ("fingertip-to-floor", "fingertip", "Fingertip to floor", "cm (optional)"),
+)
+
+# Where to send the cursor when the model names a field in a ValidationError.
+FIELD_WIDGETS = {
+    "average pain": "#pain-avg",
+    "pain now": "#pain-now",
+    "worst pain": "#pain-worst",
+    "least pain": "#pain-least",
+    "leg/arm pain": "#pain-limb",
+    "notes": "#notes",
+    "questions for the therapist": "#questions",
+    **{field: f"#{widget_id}" for field, widget_id, _, _ in MOBILITY_FIELDS},
+}
+
+
+class DayForm(Vertical):
+    """Edits one day. ``load`` fills it, ``build`` returns a validated ``Day``, ``is_dirty`` says
+    whether anything differs from what was loaded or last saved.
+    """
+
+    class Edited(Message):
+        """Something in the form changed."""
+
+    class RedFlagTicked(Message):
+        """The person ticked a red flag; ``flags`` are all flags ticked now."""
+
+        def __init__(self, flags: tuple[str, ...]) -> None:
+            super().__init__()
+            self.flags = flags
+
+    def __init__(self, *, read_only: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.read_only = read_only
+        self.on_date: date | None = None
+        self._base: Day | None = None
+        self._baseline: tuple[Any, ...] = ()
+
+    # Layout -------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        ro = self.read_only
+        with Vertical(id="pain-rows"):
+            for key, label, hint in PAIN_ROWS:
+                with Horizontal(classes="pain-row"):
+                    yield Label(label, classes="pain-label")
+                    yield PainScale(optional=key != "avg", id=f"pain-{key}", disabled=ro)
+                    yield Label(hint, classes="pain-hint")
+        with TabbedContent(id="day-tabs"):
+            with TabPane("Where", id="tab-where"), VerticalScroll():
+                yield Static("", id="regions-hint", classes="hint")
+                yield SelectionList[str](
+                    *(Selection(Content(label), key) for key, label in REGIONS.items()),
+                    id="regions",
+                    disabled=ro,
+                )
+                yield Label("Pain spreading into an arm or leg: how far does it reach?", classes="subheading")
+                for limb, label in LIMBS.items():
+                    with Horizontal(classes="limb-row"):
+                        yield Label(label, classes="limb-label")
+                        yield Picker([(None, "no"), *extents_for(limb).items()], id=f"limb-{limb}", disabled=ro)
+                with Horizontal(classes="pain-row"):
+                    yield Label("Arm/leg pain", classes="limb-label")
+                    yield PainScale(id="pain-limb", disabled=ro)
+            with TabPane("Heat/ice", id="tab-heat"), VerticalScroll():
+                yield SessionsPanel(read_only=ro, id="sessions")
+            with TabPane("Exercises", id="tab-exercises"), VerticalScroll():
+                yield ExerciseChecklist(read_only=ro, id="exercises")
+            with TabPane("Mobility", id="tab-mobility"), VerticalScroll():
+                yield Static("Self-measured, at your own pace; leave blank what you did not measure.", classes="hint")
+                with Grid(id="mobility-grid"):
+                    for _, widget_id, label, unit in MOBILITY_FIELDS:
+                        yield Label(label)
+                        yield Input(
+                            type="integer", id=widget_id, compact=True, max_length=5, disabled=ro, placeholder="–"
+                        )
+                        yield Label(unit, classes="unit")
+            with TabPane("Notes", id="tab-notes"), VerticalScroll():
+                yield Label("Notes", classes="subheading")
+                yield TextArea(id="notes", read_only=ro, placeholder="How was the day? What helped, what hurt?")
+                yield Label("Questions for your therapist", classes="subheading")
+                yield TextArea(id="questions", read_only=ro, placeholder="Anything to ask at the next visit")
+            with TabPane("Red flags", id="tab-flags"), VerticalScroll():
+                yield Static(
+                    Content(f"Tick any you have now; the app will say what to do. {RED_FLAG_NOTE}"), classes="hint"
+                )
+                yield SelectionList[str](
+                    *(
+                        Selection(Content(f"{flag.label} ({URGENCY_TITLE[flag.urgency].lower()})"), flag.id)
+                        for flag in RED_FLAGS
+                    ),
+                    id="red-flags",
+                    disabled=ro,
+                )
+
+    # Loading ------------------------------------------------------------------------------------
+
+    async def load(self, on: date, day: Day | None, plan: Sequence[Exercise], start_from: Day | None = None) -> None:
+        """Fill the form with ``day`` (or blank for a new day) and the exercises of ``plan`` for ``on``.
+
+        ``start_from`` (a recent day) pre-ticks where it hurt, for a new day only.
+        """
+        self.on_date = on
+        self._base = day
+        for key, _, _ in PAIN_ROWS:
+            self.query_one(f"#pain-{key}", PainScale).value = getattr(day, f"pain_{key}") if day else None
+        self.query_one("#pain-limb", PainScale).value = day.pain_limb if day else None
+
+        where = day or start_from
+        self._set_selected("#regions", where.regions if where else ())
+        reach = {r.limb: r.extent for r in where.radiating} if where else {}
+        for limb in LIMBS:
+            self.query_one(f"#limb-{limb}", Picker).value = reach.get(limb)
+        hint = self.query_one("#regions-hint", Static)
+        if day is None and start_from is not None:
+            hint.update(Content(f"Ticked as on {short_date(start_from.date)}: change what differs today."))
+        else:
+            hint.update("Space ticks or unticks.")
+
+        self.query_one(SessionsPanel).set_sessions(day.sessions if day else ())
+        await self.set_plan(plan, keep_ticks=False)
+
+        mobility = day.mobility if day else Mobility()
+        for _, widget_id, _, _ in MOBILITY_FIELDS:
+            value = getattr(mobility, "fingertip_floor_cm" if widget_id == "fingertip" else widget_id)
+            self.query_one(f"#{widget_id}", Input).value = "" if value is None else str(value)
+        self.query_one("#notes", TextArea).text = day.notes if day else ""
+        self.query_one("#questions", TextArea).text = day.questions if day else ""
+        self._set_selected("#red-flags", day.red_flags if day else ())
+        self.mark_saved()
+
+    async def set_plan(self, plan: Sequence[Exercise], *, keep_ticks: bool = True) -> None:
+        """Show the exercises planned for the form's day (e.g. after the plan changed), keeping
+        what is ticked on screen unless ``keep_ticks`` is False.
+        """
+        assert self.on_date is not None
+        on = self.on_date
+        logged = {log.exercise_id: (log.status, log.reason) for log in self._base.exercises} if self._base else {}
+        entries: dict[int, Entry] = dict(logged)
+        if keep_ticks:
+            entries.update(self.query_one(ExerciseChecklist).entries())
+        # Exercises planned that day, plus any logged that day even if retired since.
+        shown = [e for e in plan if e.active_on(on) or e.id in logged]
+        await self.query_one(ExerciseChecklist).set_plan(shown, entries)
+
+    def _set_selected(self, selector: str, values: Sequence[str]) -> None:
+        selection_list = self.query_one(selector, SelectionList)
+        selection_list.deselect_all()
+        for value in values:
+            selection_list.select(value)
+
+    # Reading ------------------------------------------------------------------------------------
+
+    def state(self) -> tuple[Any, ...]:
+        """Everything the person can change, as plain values: equal states mean nothing changed."""
+        return (
+            tuple(self.query_one(f"#pain-{key}", PainScale).value for key, _, _ in PAIN_ROWS),
+            self.query_one("#pain-limb", PainScale).value,
+            tuple(sorted(self.query_one("#regions", SelectionList).selected)),
+            tuple(self.query_one(f"#limb-{limb}", Picker).value for limb in LIMBS),
+            self.query_one(SessionsPanel).sessions,
+            tuple(sorted(self.query_one(ExerciseChecklist).entries().items())),
+            tuple(self.query_one(f"#{w}", Input).value.strip() for _, w, _, _ in MOBILITY_FIELDS),
+            self.query_one("#notes", TextArea).text,
+            self.query_one("#questions", TextArea).text,
+            tuple(sorted(self.query_one("#red-flags", SelectionList).selected)),
+        )
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.on_date is not None and self.state() != self._baseline
+
+    def mark_saved(self, day: Day | None = None) -> None:
+        """What the form shows now is what the journal holds."""
+        if day is not None:
+            self._base = day
+        self._baseline = self.state()
+        self.post_message(self.Edited())
+
+    @property
+    def red_flags(self) -> tuple[str, ...]:
+        """The red flags ticked now, in the clinical list's order."""
+        ticked = set(self.query_one("#red-flags", SelectionList).selected)
+        return tuple(flag.id for flag in RED_FLAGS if flag.id in ticked)
+
+    def build(self) -> Day:
+        """The day as the form shows it; raises ValidationError naming the field."""
+        assert self.on_date is not None
+        pains = {key: self.query_one(f"#pain-{key}", PainScale).value for key, _, _ in PAIN_ROWS}
+        if pains["avg"] is None:
+            raise ValidationError("average pain", "choose a number from 0 to 10 (press a digit key)")
+        numbers = {
+            field: optional_int(field, self.query_one(f"#{w}", Input).value) for field, w, _, _ in MOBILITY_FIELDS
+        }
+        mobility = Mobility(
+            walk=numbers["walking tolerance"],
+            sit=numbers["sitting tolerance"],
+            stand=numbers["standing tolerance"],
+            stiffness=numbers["morning stiffness"],
+            fingertip_floor_cm=numbers["fingertip-to-floor"],
+        )
+        regions = set(self.query_one("#regions", SelectionList).selected)
+        radiating = tuple(
+            Radiating(limb, str(extent))
+            for limb in LIMBS
+            if (extent := self.query_one(f"#limb-{limb}", Picker).value) is not None
+        )
+        return Day(
+            date=self.on_date,
+            pain_avg=pains["avg"],  # type: ignore[arg-type]
+            pain_now=pains["now"],  # type: ignore[arg-type]
+            pain_worst=pains["worst"],  # type: ignore[arg-type]
+            pain_least=pains["least"],  # type: ignore[arg-type]
+            pain_limb=self.query_one("#pain-limb", PainScale).value,  # type: ignore[arg-type]
+            regions=tuple(r for r in REGIONS if r in regions),
+            radiating=radiating,
+            sessions=self.query_one(SessionsPanel).sessions,
+            exercises=self._exercise_logs(),
+            mobility=mobility,
+            notes=self.query_one("#notes", TextArea).text,
+            questions=self.query_one("#questions", TextArea).text,
+            red_flags=self.red_flags,
+        )
+
+    def _exercise_logs(self) -> tuple[ExerciseLog, ...]:
+        entries = self.query_one(ExerciseChecklist).entries()
+        before = {log.exercise_id: log for log in self._base.exercises} if self._base else {}
+        # Logs of exercises the checklist does not show (e.g. typed with the CLI) are kept as they were.
+        logs = [log for exercise_id, log in before.items() if exercise_id not in entries]
+        for exercise_id, (status, reason) in entries.items():
+            if status is None:
+                continue
+            old = before.get(exercise_id)
+            # Sets and reps typed with the CLI stay, as long as the status did not change.
+            same = old is not None and old.status == status
+            logs.append(
+                ExerciseLog(
+                    exercise_id,
+                    status,
+                    reason,
+                    sets=old.sets if same and old else None,
+                    reps=old.reps if same and old else None,
+                )
+            )
+        return tuple(sorted(logs, key=lambda log: log.exercise_id))
+
+    # Helping the person -------------------------------------------------------------------------
+
+    def focus_field(self, field: str) -> None:
+        """Show and focus the widget of a field the model named in an error."""
+        selector = FIELD_WIDGETS.get(field)
+        if selector is None:
+            return
+        widget = self.query_one(selector, Widget)
+        pane = next((a for a in widget.ancestors if isinstance(a, TabPane)), None)
+        if pane is not None and pane.id:
+            self.query_one(TabbedContent).active = pane.id
+        widget.focus()
+
+    def update_tab_labels(self) -> None:
+        """Counts on the tabs, and a marker on Red flags when any is ticked."""
+        tabs = self.query_one(TabbedContent)
+        sessions = len(self.query_one(SessionsPanel).sessions)
+        entries = self.query_one(ExerciseChecklist).entries()
+        ticked = sum(1 for status, _ in entries.values() if status is not None)
+        flags = len(self.red_flags)
+        tabs.get_tab("tab-heat").label = Content(f"Heat/ice ({sessions})" if sessions else "Heat/ice")
+        tabs.get_tab("tab-exercises").label = Content(f"Exercises {ticked}/{len(entries)}" if entries else "Exercises")
+        tabs.get_tab("tab-flags").label = (
+            Content.styled(f"Red flags ({flags})", "bold $text-error") if flags else Content("Red flags")
+        )
+
+    @on(Picker.Changed)
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(SessionsPanel.Changed)
+    def _changed(self, event: Message) -> None:
+        self.update_tab_labels()
+        self.post_message(self.Edited())
+
+    @on(SelectionList.SelectionToggled, "#red-flags")
+    def _red_flag_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        if event.selection.value in event.selection_list.selected:
+            self.post_message(self.RedFlagTicked(self.red_flags))

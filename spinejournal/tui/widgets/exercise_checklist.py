@@ -1,0 +1,97 @@
+"""The home exercise plan as a checklist: done, partly done or skipped (with a reason) for each."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Label, Static
+
+from spinejournal.model import EXERCISE_STATUSES, SKIP_REASONS, Exercise
+from spinejournal.text import printable
+from spinejournal.tui.widgets.picker import Picker
+
+# Short labels keep a row within 80 columns ("Partly done" becomes "partly").
+_STATUS_LABELS = {key: label.split()[0].lower() for key, label in EXERCISE_STATUSES.items()}
+
+Entry = tuple[str | None, str | None]  # (status, reason)
+
+
+class ExerciseRow(Vertical):
+    """One exercise: its name and dose, then the status and, when not done, why."""
+
+    def __init__(self, exercise: Exercise, status: str | None, reason: str | None, *, read_only: bool) -> None:
+        super().__init__(classes="exercise-row")
+        self.exercise = exercise
+        self._status = status
+        self._reason = reason
+        self._read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        # The name is the person's own text: a plain Content, never markup.
+        name = Content(printable(self.exercise.name, single_line=True)).stylize("bold")
+        yield Label(Content.assemble(name, "  ", (self.exercise.dose, "dim")), classes="exercise-name")
+        with Horizontal(classes="exercise-controls"):
+            yield Picker(
+                [(None, "–"), *_STATUS_LABELS.items()],
+                self._status,
+                classes="exercise-status",
+                disabled=self._read_only,
+                tooltip="Done, partly done or skipped",
+            )
+            yield Label("why:", classes="reason-label")
+            yield Picker(
+                [(None, "–"), *SKIP_REASONS.items()],
+                self._reason,
+                classes="exercise-reason",
+                disabled=self._read_only,
+            )
+
+    def on_mount(self) -> None:
+        self._show_reason()
+
+    @property
+    def entry(self) -> Entry:
+        status = self.query_one(".exercise-status", Picker).value
+        reason = self.query_one(".exercise-reason", Picker).value
+        if status in (None, "done"):
+            reason = None
+        return (status, reason)  # type: ignore[return-value]
+
+    @on(Picker.Changed, ".exercise-status")
+    def _show_reason(self) -> None:
+        status: Hashable | None = self.query_one(".exercise-status", Picker).value
+        # A reason only applies to a skipped or partly done exercise.
+        shown = status in ("partial", "skipped")
+        self.query_one(".exercise-reason", Picker).display = shown
+        self.query_one(".reason-label", Label).display = shown
+
+
+class ExerciseChecklist(Vertical):
+    """All exercises of the plan on one day."""
+
+    def __init__(self, *, read_only: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="hint", id="exercise-hint")
+
+    async def set_plan(self, exercises: Sequence[Exercise], entries: dict[int, Entry]) -> None:
+        """Show ``exercises`` with the given statuses (by exercise id)."""
+        await self.query(ExerciseRow).remove()
+        hint = self.query_one("#exercise-hint", Static)
+        if exercises:
+            hint.update("Left/right: done, partly, skipped. Tab to the next exercise.")
+        else:
+            hint.update("No exercises in your plan yet: add them on the Plan screen (key p).")
+        await self.mount_all(
+            ExerciseRow(e, *entries.get(e.id, (None, None)), read_only=self._read_only) for e in exercises
+        )
+
+    def entries(self) -> dict[int, Entry]:
+        """The status and reason chosen for each shown exercise, by id (None when not ticked)."""
+        return {row.exercise.id: row.entry for row in self.query(ExerciseRow)}
