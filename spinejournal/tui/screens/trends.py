@@ -1,0 +1,180 @@
+"""Trends: the charts (pain, exercises, heat and ice, mobility) and what changed, for a chosen range.
+
+All figures come from :mod:`spinejournal.insights` and every drawing from :mod:`spinejournal.charts`,
+the same ones the ``trends`` command and the exports use. Insights are computed once per range and
+journal snapshot: redraws (resizes, theme changes, switching back and forth) reuse them.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from spinejournal import clock
+from spinejournal.charts import CHARTS, DRAWERS
+from spinejournal.insights import RANGE_KEYS, DateRange, Insights, compute, resolve_range, what_changed
+from spinejournal.model import JournalData
+from spinejournal.store import JournalError
+from spinejournal.text import printable
+from spinejournal.tui.widgets.navbar import NavBar
+
+# Range key -> (binding key, footer label). Short labels: the footer has little room at 80 columns.
+RANGE_KEYS_BOUND: dict[str, tuple[str, str]] = {
+    "since-visit": ("s", "Since visit"),
+    "4w": ("w", "4 weeks"),
+    "3m": ("m", "3 months"),
+    "all": ("a", "All"),
+}
+CHART_TABS: dict[str, str] = {
+    "pain": "Pain",
+    "adherence": "Exercises",
+    "heat_ice": "Heat & ice",
+    "mobility": "Mobility",
+}
+
+
+class _Chart(PlotextPlot):
+    """One chart of :mod:`spinejournal.charts`; redrawn only when its insights or its width change."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(id=f"chart-{kind}", classes="trend-chart")
+        self.kind = kind
+        self._shown: tuple[int, int] | None = None  # (id of the insights drawn, width drawn for)
+        self._insights: Insights | None = None
+
+    def show(self, insights: Insights) -> None:
+        """Draw ``insights`` (a no-op when they are already drawn at this width)."""
+        self._insights = insights
+        width = self.size.width or self.app.size.width
+        if self._shown == (id(insights), width):
+            return
+        self._shown = (id(insights), width)
+        self.plt.clear_figure()
+        # Tick labels are spread to fit the width, so a resize redraws (the numbers are not recomputed).
+        DRAWERS[self.kind](self.plt, insights, width=width)
+        self.refresh()
+
+    def on_resize(self, event: Resize) -> None:
+        if self._insights is not None:
+            self.show(self._insights)
+
+
+class TrendsScreen(Screen[None]):
+    """Charts in tabs, a range switcher on keys, and the "what changed" panel in words beside them."""
+
+    CSS_PATH = "trends.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(key, f"range('{rng}')", label) for rng, (key, label) in RANGE_KEYS_BOUND.items()),
+        Binding("c", "next_chart", "Next chart"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.range_key = RANGE_KEYS[0]
+        # (range key) -> (the snapshot and range it was computed for, the insights).
+        self._cache: dict[str, tuple[JournalData, DateRange, Insights]] = {}
+        self._last_data: JournalData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield NavBar()
+        yield Static(id="trends-header", markup=False)
+        with Horizontal(id="trends-body"):
+            with TabbedContent(id="trends-tabs"):
+                for kind in CHARTS:
+                    with TabPane(CHART_TABS[kind], id=f"tab-{kind}"):
+                        yield _Chart(kind)
+            with VerticalScroll(id="what-changed"):
+                yield Static("What changed", classes="subheading", markup=False)
+                yield Static(id="what-changed-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_range(self.range_key)
+
+    def on_screen_resume(self) -> None:
+        # Back from logging a day: the cache notices a new journal snapshot and recomputes once.
+        self.show_range(self.range_key)
+
+    # Data -----------------------------------------------------------------------------------------
+
+    def _data(self) -> JournalData:
+        try:
+            self._last_data = self.app.journal.data()  # type: ignore[attr-defined]
+        except JournalError as exc:
+            self.notify(str(exc), severity="error", timeout=8, markup=False)
+        return self._last_data if self._last_data is not None else JournalData()
+
+    def insights(self, key: str) -> Insights:
+        """Insights for range ``key`` on the journal as it is now, computed at most once per snapshot."""
+        data = self._data()
+        rng = resolve_range(data, key, today=clock.today())
+        cached = self._cache.get(key)
+        # The store hands out the same JournalData object until the journal changes: identity is enough.
+        if cached is not None and cached[0] is data and cached[1] == rng:
+            return cached[2]
+        result = compute(data, rng)
+        self._cache[key] = (data, rng, result)
+        return result
+
+    # Showing --------------------------------------------------------------------------------------
+
+    def show_range(self, key: str) -> None:
+        """Switch to range ``key`` and show its charts and words."""
+        self.range_key = key
+        ins = self.insights(key)
+        rng = ins.range
+        self.query_one("#trends-header", Static).update(
+            Content(
+                f"{printable(rng.label)} · {rng.day_label(rng.start)} to {rng.day_label(rng.end)} · "
+                f"{ins.days_logged} of {ins.days_in_range} days logged"
+            )
+        )
+        self.query_one("#what-changed-text", Static).update(self._words(ins))
+        for chart in self.query(_Chart):
+            chart.show(ins)
+        self.refresh_bindings()
+
+    @staticmethod
+    def _words(ins: Insights) -> Content:
+        lines = [printable(line) for line in what_changed(ins, period=False)]
+        parts: list[Content] = []
+        for i, line in enumerate(lines):
+            # Red flags come first and stand out; everything else is plain.
+            urgent = i == 0 and bool(ins.red_flag_days)
+            parts.append(Content.styled(line, "bold $text-error") if urgent else Content(line))
+        return Content("\n\n").join(parts)
+
+    # Actions --------------------------------------------------------------------------------------
+
+    def action_range(self, key: str) -> None:
+        if key in RANGE_KEYS:
+            self.show_range(key)
+
+    def action_next_chart(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        panes = [f"tab-{kind}" for kind in CHARTS]
+        tabs.active = panes[(panes.index(tabs.active) + 1) % len(panes)] if tabs.active in panes else panes[0]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The current range's key is hidden: the footer then shows only where you can go.
+        if action == "range":
+            return parameters[0] != self.range_key
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        # A chart in a hidden tab had no size when drawn: draw it now at its real width.
+        ins = self._cache.get(self.range_key)
+        if ins is not None:
+            for chart in self.query(_Chart):
+                chart.show(ins[2])
