@@ -63,6 +63,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from spinejournal import clock
 from spinejournal.clinical import (
@@ -541,26 +542,42 @@ def _at_least(value: float, threshold: float) -> bool:
     return value >= threshold - _EPS
 
 
-def _window_mean(data: JournalData, first: date, last: date) -> tuple[float | None, int]:
-    """Mean average pain of the logged days first..last (whole journal, not just the range), and n."""
-    values = []
-    day = first
-    while day <= last:
-        logged = data.day(day)
-        if logged is not None:
-            values.append(logged.pain_avg)
-        day += timedelta(days=1)
-    return _mean(values), len(values)
+class _PainWindows:
+    """Mean average pain over any run of calendar days of the whole journal, in constant time.
+
+    Running totals of pain and of logged days per calendar day, so a 10-year journal's rolling means
+    and flare checks cost one subtraction each instead of a walk through the window.
+    """
+
+    def __init__(self, days: Sequence[Day]) -> None:
+        self.first = days[0].date.toordinal() if days else 0
+        span = days[-1].date.toordinal() - self.first + 1 if days else 0
+        pain = [0] * span
+        logged = [0] * span
+        for d in days:
+            pain[d.date.toordinal() - self.first] = d.pain_avg
+            logged[d.date.toordinal() - self.first] = 1
+        self.sums = [0, *accumulate(pain)]
+        self.counts = [0, *accumulate(logged)]
+
+    def mean(self, first: date, last: date) -> tuple[float | None, int]:
+        """Mean average pain of the logged days first..last, and how many there were."""
+        top = len(self.sums) - 1
+        lo = min(max(first.toordinal() - self.first, 0), top)
+        hi = min(max(last.toordinal() - self.first + 1, 0), top)
+        n = self.counts[hi] - self.counts[lo] if hi > lo else 0
+        return ((self.sums[hi] - self.sums[lo]) / n if n else None), n
 
 
 # -- pain ------------------------------------------------------------------------------------------
 
 
 def _pain(data: JournalData, rng: DateRange, days: Sequence[Day]) -> PainSummary:
+    trailing_pain = _PainWindows(data.days)
     series = []
     for d in days:
         # The rolling mean may look back before the range start: it describes the day, not the range.
-        mean, n = _window_mean(data, d.date - timedelta(days=6), d.date)
+        mean, n = trailing_pain.mean(d.date - timedelta(days=6), d.date)
         series.append(PainPoint(d.date, d.pain_avg, mean if n >= WEEK_MIN_DAYS else None))
 
     windows = rng.weeks()
@@ -581,7 +598,7 @@ def _pain(data: JournalData, rng: DateRange, days: Sequence[Day]) -> PainSummary
 
     flares = []
     for d in days:
-        trailing, n = _window_mean(data, d.date - timedelta(days=FLARE_WINDOW_DAYS), d.date - timedelta(days=1))
+        trailing, n = trailing_pain.mean(d.date - timedelta(days=FLARE_WINDOW_DAYS), d.date - timedelta(days=1))
         if trailing is not None and n >= WEEK_MIN_DAYS and _at_least(d.pain_avg - trailing, FLARE_POINTS):
             flares.append(Flare(d.date, d.pain_avg, trailing, d.pain_avg - trailing))
 
