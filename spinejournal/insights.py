@@ -199,7 +199,11 @@ def resolve_range(
 
 @dataclass(frozen=True, slots=True)
 class PainPoint:
-    """One logged day's average pain, and the 7-day rolling mean ending that day (None if too few days)."""
+    """One logged day's average pain and the mean of the 7 calendar days ending that day.
+
+    The rolling mean may reach back before the range (it describes the day) and is None when fewer
+    than WEEK_MIN_DAYS of those 7 days are logged.
+    """
 
     date: date
     pain: int
@@ -248,7 +252,10 @@ class PainChange:
 
 @dataclass(frozen=True, slots=True)
 class Flare:
-    """A day whose average pain is at least FLARE_POINTS above the mean of the FLARE_WINDOW_DAYS before it."""
+    """A day whose average pain is at least FLARE_POINTS above the mean of the FLARE_WINDOW_DAYS before it.
+
+    A day is judged only when at least WEEK_MIN_DAYS of those days are logged (anywhere in the journal).
+    """
 
     date: date
     pain: int
