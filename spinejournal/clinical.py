@@ -23,6 +23,10 @@ FLARE_POINTS = 2.0
 FLARE_WINDOW_DAYS = 7
 # Home exercise adherence: at or above this percentage counts as adherent.
 ADHERENT_PERCENT = 70.0
+# PSFS: a change of about 2 points in the mean score is meaningful (DOMAIN.md, function table).
+PSFS_MCID_POINTS = 2.0
+# Our own rule: an association ("what helps") over fewer cases than this is not shown as a number.
+MIN_N = 5
 # Heat or ice sessions longer than this are accepted with a gentle warning.
 HEAT_ICE_WARN_MINUTES = 20
 

@@ -73,6 +73,8 @@ from spinejournal.clinical import (
     FLARE_WINDOW_DAYS,
     MCID_PERCENT,
     MCID_POINTS,
+    MIN_N,
+    PSFS_MCID_POINTS,
     RED_FLAG_NOTE,
     WEEK_MIN_DAYS,
     Urgency,
@@ -80,10 +82,6 @@ from spinejournal.clinical import (
 )
 from spinejournal.model import SKIP_REASONS, THERAPY_KINDS, Day, Exercise, JournalData
 
-# Our own rule (not in DOMAIN.md): an association over fewer cases than this is not shown as a number.
-MIN_N = 5
-# PSFS: a change of about 2 points in the mean score is meaningful (DOMAIN.md, function table).
-PSFS_MCID_POINTS = 2.0
 # How many best and worst days to list.
 BEST_WORST_COUNT = 3
 # Days in the fixed ranges: 4 weeks, and 13 weeks for "3 months" (whole weeks keep weekly means whole).
