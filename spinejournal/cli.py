@@ -35,6 +35,7 @@ from spinejournal.model import (
     extents_for,
     find_exercise,
 )
+from spinejournal.reports import FORMATS
 from spinejournal.text import printable, shorten
 
 EXIT_ERROR = 1
@@ -628,14 +629,12 @@ def restore(ctx: click.Context, backup: str | None) -> None:
 
 # -- export, import, review -----------------------------------------------------------------------
 
-_EXPORT_FORMATS = ("md", "html", "csv", "json", "fhir")
-
 
 @cli.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_EXPORT_FORMATS),
+    type=click.Choice(list(FORMATS)),
     default="md",
     show_default=True,
     help="md or html: the therapist summary; csv: one row per day; json: the whole journal; fhir: FHIR R4.",

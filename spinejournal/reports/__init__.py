@@ -16,12 +16,13 @@ from datetime import date
 from spinejournal.insights import DateRange, resolve_range
 from spinejournal.model import JournalData
 
+# Format -> a short label for menus. The order is the order they are offered in.
 FORMATS: dict[str, str] = {
-    "md": "Summary as Markdown (plain text, pastes into a clinic note)",
-    "html": "Summary as a printable web page",
-    "csv": "One row per day, for spreadsheets",
-    "json": "The whole journal, to import or review",
-    "fhir": "FHIR R4 Bundle, for clinic systems",
+    "md": "Markdown summary",
+    "html": "HTML summary, to print",
+    "csv": "CSV, a row per day",
+    "json": "JSON, whole journal",
+    "fhir": "FHIR R4 Bundle",
 }
 SUMMARY_FORMATS = frozenset({"md", "html"})
 _FILE_NAMES = {

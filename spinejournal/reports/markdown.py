@@ -3,7 +3,8 @@
 Charts are fixed-width text blocks (the same plotext drawing the TUI shows). Every piece of text is
 escaped so that it shows exactly as written and can never become a link, an image, raw HTML, a
 heading or a broken table, whether the note is rendered or read raw; terminal control characters are
-made visible. The person's own words are kept on one line ('line one / line two').
+made visible. The person's own words are kept on one line ('line one / line two'), and bare web
+or mail addresses in them do not become links.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ CHART_HEIGHT = 14
 # Characters with a meaning inside a Markdown line: emphasis, code, links/images, raw HTML, tables,
 # strikethrough, backslash itself. A backslash before ASCII punctuation always shows it literally.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# Bare web and mail addresses, which GitHub-style renderers (and Textual's) turn into links by
+# themselves: an escaped ':' , '.' or '@' breaks the address so it stays text.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)|(?<=\w)(@)(?=\w)")
 # At the start of a line these begin a heading, quote, list or setext underline.
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
@@ -41,6 +45,7 @@ def esc(text: str, *, starts_line: bool = False) -> str:
     start a block; elsewhere (table cells, after a label) they are left alone so '3.9' stays '3.9'.
     """
     text = _INLINE.sub(r"\\\1", printable(text.replace("\r\n", "\n"), single_line=True))
+    text = _AUTOLINK.sub(lambda m: "\\" + m.group(), text)
     if starts_line:
         # '# x' -> '\# x', but '1. x' -> '1\. x' (a backslash before a digit would show).
         text = _LINE_START.sub(

@@ -67,6 +67,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("plan", "p", "Plan", "plan:PlanScreen"),
     Section("visits", "v", "Visits", "visits:VisitsScreen"),
     Section("trends", "g", "Trends", "trends:TrendsScreen"),
+    Section("export", "e", "Export", "export:ExportScreen"),
 )
 
 

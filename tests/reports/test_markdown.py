@@ -52,6 +52,8 @@ def test_the_summary_reads_top_down_with_the_chart_as_a_text_block() -> None:
         ("one\ntwo\r\nthree", "one / two / three"),
         ("\x1b[31mred", r"\\x1b\[31mred"),
         ("3.9", "3.9"),
+        # Bare addresses would become links by themselves in GitHub-style renderers.
+        ("see http://x, www.a.org or a@b.com", r"see http\://x, www\.a.org or a\@b.com"),
     ],
 )
 def test_escaping_inline(text: str, shown: str) -> None:

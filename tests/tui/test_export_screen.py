@@ -1,0 +1,147 @@
+"""The Export screen, driven as a person would: pick, preview, write, see where it went."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Markdown, Select, Static
+
+from spinejournal.insights import resolve_range
+from spinejournal.reports import export
+from spinejournal.reports.json_io import export_json, load_json
+from spinejournal.store import Journal
+from spinejournal.tui.app import SpineJournalApp
+from spinejournal.tui.screens.export import ExportScreen
+
+from ..reports.helpers import demo, hostile
+
+SIZE = (100, 34)
+
+
+@pytest.fixture
+def demo_journal(journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Journal:
+    """The demo journal; the working folder (where exports go by default) is a fresh one."""
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path / "out")
+    journal = Journal(journal_path)
+    journal.replace_all(demo())
+    return journal
+
+
+def status(app: SpineJournalApp) -> str:
+    return str(app.screen.query_one("#export-status", Static).render())
+
+
+def preview(app: SpineJournalApp) -> str:
+    return app.screen.query_one("#export-summary", Markdown).source
+
+
+async def test_e_opens_export_with_a_preview_and_ctrl_s_writes_the_html_summary(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    app = SpineJournalApp(demo_journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert preview(app).startswith("# Physical therapy summary: Sam Demo\n\nSince the visit on 8 Mar 2026")
+        target = tmp_path / "out" / "spinejournal-summary-2026-03-15.html"
+        assert app.screen.query_one("#export-path", Input).value == str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert target.exists() and stat.S_IMODE(target.stat().st_mode) == 0o600
+        data = demo_journal.data()
+        # The same bytes as `spinejournal export --format html` would write.
+        assert target.read_bytes() == export(data, "html", resolve_range(data, "since-visit"))
+        assert status(app).startswith(f"Wrote {target} (Since the visit on 8 Mar 2026, 2026-03-08 to 2026-03-15)")
+
+
+async def test_switching_format_and_range_updates_file_name_and_preview(demo_journal: Journal, tmp_path: Path) -> None:
+    app = SpineJournalApp(demo_journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#export-format", Select).value = "csv"
+        screen.query_one("#export-range", Select).value = "4w"
+        await pilot.pause()
+        path = screen.query_one("#export-path", Input)
+        assert path.value == str(tmp_path / "out" / "spinejournal-days-2026-03-15.csv")
+        assert "Last 4 weeks: 16 Feb 2026 to 15 Mar 2026, 28 of 28 days logged" in preview(app)
+        # A name the person typed stays when they change the format.
+        path.value = str(tmp_path / "mine.csv")
+        screen.query_one("#export-format", Select).value = "fhir"
+        await pilot.pause()
+        assert path.value == str(tmp_path / "mine.csv")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (tmp_path / "mine.csv").read_bytes().startswith(b'{\n  "resourceType": "Bundle"')
+
+
+async def test_json_is_always_the_whole_journal(demo_journal: Journal, tmp_path: Path) -> None:
+    app = SpineJournalApp(demo_journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-format", Select).value = "json"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        written = tmp_path / "out" / "spinejournal-journal-2026-03-15.json"
+        assert written.read_bytes() == export_json(demo_journal.data())
+        assert "(the whole journal)" in status(app)
+
+
+async def test_mistakes_are_shown_and_nothing_is_written(demo_journal: Journal, journal_path: Path) -> None:
+    before = journal_path.read_bytes()
+    app = SpineJournalApp(demo_journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        path = app.screen.query_one("#export-path", Input)
+        path.value = "/no/such/folder/summary.html"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert status(app) == "The folder /no/such/folder does not exist."
+        assert app.screen.query_one("#export-status").has_class("-error")
+        path.value = str(journal_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "is your journal itself" in status(app)
+    assert journal_path.read_bytes() == before
+
+
+async def test_hostile_text_shows_as_written_and_cannot_act(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.replace_all(hostile())
+    app = SpineJournalApp(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        contents = [p.content for p in app.screen.query("MarkdownParagraph")]
+        shown = "\n".join(str(c) for c in contents)
+        assert "[@click=app.quit]tap[/]" in shown and "<script>alert(1)</script>" in shown
+        # Shown as text: no span of it became a link or an action.
+        assert not any("@click" in str(span.style) or "link" in str(span.style) for c in contents for span in c.spans)
+        # Red flags lead the preview.
+        assert "Urgent symptoms reported" in preview(app).split("## ")[1]
+
+
+async def test_a_reviewer_can_export_but_the_journal_stays_read_only(tmp_path: Path, journal_path: Path) -> None:
+    exported = tmp_path / "patient.json"
+    exported.write_bytes(export_json(demo()))
+    journal = Journal.from_data(load_json(exported.read_bytes()), label="patient.json (review)")
+    app = SpineJournalApp(journal, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "for-the-file.md")
+        app.screen.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (tmp_path / "for-the-file.md").read_text().startswith("# Physical therapy summary: Sam Demo")
+    assert journal.read_only
+    assert not journal_path.exists()  # the reviewer's own journal was never opened or created
