@@ -2,8 +2,9 @@
 # Open an HTML summary in real headless Chromium: screenshot it and print it to PDF (A4 and Letter),
 # then turn the PDF pages into PNGs to look at. Also checks that the page made no network request.
 #
-# Usage: scripts/check_html_in_browser.sh [SUMMARY.html] [OUT_DIR]
-#   With no file, exports the demo journal's summary (hostile text included) first.
+# Usage: scripts/check_html_in_browser.sh [SUMMARY.html|""] [OUT_DIR]
+#   With no file (or ""), exports the demo journal's summary first, with a day of hostile text and a
+#   red flag added, into a throwaway journal.
 # Needs Debian's chromium and poppler-utils:  apt-get install -y chromium poppler-utils
 set -euo pipefail
 
@@ -17,20 +18,23 @@ if [[ -z "$browser" ]]; then
     exit 2
 fi
 
-if [[ $# -ge 1 ]]; then
+if [[ -n "${1:-}" ]]; then
     page="$(realpath "$1")"
 else
     page="$out/summary.html"
     journal="$out/demo-journal.json"
     # A throwaway journal: the demo plus a day of hostile text and a red flag, never the real one.
     SPINEJOURNAL_JOURNAL="$journal" "$python" - <<'EOF'
+import os
+from pathlib import Path
+
 from spinejournal import clock
 from spinejournal.demo import write_demo
 from spinejournal.store import Journal
-import os
-path = os.environ["SPINEJOURNAL_JOURNAL"]
+
+path = Path(os.environ["SPINEJOURNAL_JOURNAL"])
 write_demo(path)
-journal = Journal(__import__("pathlib").Path(path))
+journal = Journal(path)
 today = clock.today()
 journal.update_day(today, lambda d: d.with_changes(
     notes='<script>alert(1)</script> [bold]x[/] =HYPERLINK("http://x") \x1b[31mred\x1b[0m "quoted" 🔥\nsecond line',

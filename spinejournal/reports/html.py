@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from datetime import date, timedelta
 
-from spinejournal.insights import Insights
+from spinejournal.insights import DateRange, Insights
 from spinejournal.reports.summary import (
     DISCLAIMER,
     Block,
@@ -72,6 +73,16 @@ def esc(text: str) -> str:
 
 _W, _H = 680, 190
 _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 10, 10, 26
+# Date labels are about 50 px wide: at most this many fit under the chart.
+_MAX_TICKS = 10
+
+
+def _ticks(rng: DateRange) -> list[date]:
+    """Days to label on the x axis: each day of a short range, else week starts, at most _MAX_TICKS."""
+    if rng.days <= _MAX_TICKS:
+        return [rng.start + timedelta(days=n) for n in range(rng.days)]
+    starts = [start for start, _end in rng.weeks()]
+    return starts[:: -(-len(starts) // _MAX_TICKS)]
 
 
 def pain_svg(ins: Insights) -> str:
@@ -98,12 +109,12 @@ def pain_svg(ins: Insights) -> str:
             f'stroke="{"#888" if level == 0 else "#ddd"}" stroke-width="1"/>'
             f'<text x="{_LEFT - 6}" y="{y(level) + 4:.1f}" text-anchor="end">{level}</text>'
         )
-    for start, _end in rng.weeks():
+    for tick in _ticks(rng):
         parts.append(
-            f'<line x1="{x(start.toordinal()):.1f}" x2="{x(start.toordinal()):.1f}" y1="{_TOP}" '
+            f'<line x1="{x(tick.toordinal()):.1f}" x2="{x(tick.toordinal()):.1f}" y1="{_TOP}" '
             f'y2="{_TOP + plot_h}" stroke="#eee"/>'
-            f'<text x="{x(start.toordinal()):.1f}" y="{_H - 8}" text-anchor="middle">'
-            f"{esc(rng.day_label(start))}</text>"
+            f'<text x="{x(tick.toordinal()):.1f}" y="{_H - 8}" text-anchor="middle">'
+            f"{esc(rng.day_label(tick))}</text>"
         )
     parts.append("</g>")
     # The rolling mean as a line, broken where it is missing (too few days logged around a gap).

@@ -142,6 +142,11 @@ def _sessions(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.1f}"
 
 
+def _span(rng: DateRange, start: date, end: date) -> str:
+    """'2 Mar to 8 Mar', or just '8 Mar' for a one-day span."""
+    return rng.day_label(start) if start == end else f"{rng.day_label(start)} to {rng.day_label(end)}"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -205,10 +210,7 @@ def _pain(ins: Insights) -> Section:
     blocks.append(
         Table(
             ("Week", "Days logged", "Mean pain (0-10)"),
-            tuple(
-                (f"{rng.day_label(w.start)} to {rng.day_label(w.end)}", str(w.n), one_decimal(w.mean))
-                for w in pain.weeks
-            ),
+            tuple((_span(rng, w.start, w.end), str(w.n), one_decimal(w.mean)) for w in pain.weeks),
             (False, True, True),
         )
     )

@@ -6,6 +6,7 @@ The real-browser check (screenshot, print to PDF on A4 and Letter) is scripts/ch
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -101,3 +102,14 @@ def test_empty_and_single_day_ranges_render() -> None:
     assert "<h2>No days logged</h2>" in empty and "<svg" not in empty
     single = parse(html_of(demo(), start=DEMO_END, end=DEMO_END))
     assert len([a for t, a in single.tags if t == "circle" and a.get("r") == "2.6"]) == 1
+
+
+def test_chart_labels_every_day_of_a_short_range_and_at_most_ten_dates_of_a_long_one() -> None:
+    def labels(page: str) -> list[str]:
+        svg = page.split("<svg")[1].split("</svg>")[0]
+        return re.findall(r"text-anchor=\"middle\">([^<]*)</text>", svg)
+
+    assert labels(html_of(demo(), "since-visit")) == [f"{d} Mar" for d in range(8, 16)]
+    # 120 days = 18 windows counted back from the end; every second one is labelled.
+    everything = labels(html_of(demo(), "all"))
+    assert len(everything) == 9 and everything[0] == "16 Nov 2025"

@@ -163,6 +163,8 @@ def test_single_day_range_has_the_day_but_no_comparison() -> None:
     day_pain = data.day(DEMO_END).pain_avg  # type: ignore[union-attr]
     assert f"Mean daily average pain over the period: {day_pain:.1f}/10." in paragraphs(pain)
     assert any(isinstance(b, Chart) for b in pain.blocks)
+    table = next(b for b in pain.blocks if isinstance(b, Table))
+    assert table.rows == (("15 Mar", "1", "-"),)
     assert summary.subtitle == "15 Mar 2026 to 15 Mar 2026, 1 of 1 days logged"
 
 
