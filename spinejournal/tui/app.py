@@ -38,6 +38,7 @@ from textual.screen import Screen
 
 from spinejournal.model import JournalData
 from spinejournal.store import Journal, JournalError
+from spinejournal.text import printable
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.help import HelpScreen
 
@@ -119,8 +120,8 @@ class SpineJournalApp(App[None]):
         return self._last_data if self._last_data is not None else JournalData()
 
     def show_error(self, error: Exception | str) -> None:
-        """A one-line error toast (never markup: messages may quote the person's text)."""
-        self.notify(str(error), severity="error", timeout=8, markup=False)
+        """A one-line error toast (plain text with control characters shown: it may quote the person)."""
+        self.notify(printable(str(error)), severity="error", timeout=8, markup=False)
 
     def refuse_read_only(self) -> bool:
         """True (with a polite note) when the journal cannot be changed."""

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from spinejournal.model import ValidationError
 from spinejournal.store import JournalError
+from spinejournal.text import printable
 
 T = TypeVar("T")
 
@@ -54,7 +55,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#dialog-error", Static)
-        error.update(Content(message))
+        error.update(Content(printable(message)))  # errors may quote what was typed
         error.display = bool(message)
 
     def on_mount(self) -> None:

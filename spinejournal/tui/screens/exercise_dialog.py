@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label
 
 from spinejournal import clock
 from spinejournal.model import Exercise
 from spinejournal.tui.forms import day_field, optional_int, required_int
+from spinejournal.tui.safe_text import ControlPictures
 from spinejournal.tui.screens.dialog import FormDialog
+from spinejournal.tui.widgets.safe_text_area import SafeTextArea
 
 
 def _text(value: int | None) -> str:
@@ -30,7 +32,14 @@ class ExerciseDialog(FormDialog[Exercise]):
         e = self._exercise
         with Grid(classes="form-grid"):
             yield Label("Name")
-            yield Input(e.name if e else "", placeholder="e.g. Pelvic tilt", id="name", compact=True, max_length=80)
+            yield Input(
+                e.name if e else "",
+                placeholder="e.g. Pelvic tilt",
+                id="name",
+                compact=True,
+                max_length=80,
+                highlighter=ControlPictures(),
+            )
             yield Label("Dose")
             with Horizontal(id="dose-row"):
                 for widget_id, label, value in (
@@ -43,10 +52,14 @@ class ExerciseDialog(FormDialog[Exercise]):
                     yield Label(label, classes="unit")
             yield Label("Start date")
             yield Input(
-                (e.start if e else clock.today()).isoformat(), placeholder="YYYY-MM-DD", id="start", compact=True
+                (e.start if e else clock.today()).isoformat(),
+                placeholder="YYYY-MM-DD",
+                id="start",
+                compact=True,
+                highlighter=ControlPictures(),
             )
             yield Label("Instructions")
-            yield TextArea(e.instructions if e else "", id="instructions", placeholder="How to do it")
+            yield SafeTextArea(e.instructions if e else "", id="instructions", placeholder="How to do it")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -63,7 +76,7 @@ class ExerciseDialog(FormDialog[Exercise]):
             sets=number("sets", "sets"),
             reps=number("reps", "reps"),
             hold_seconds=number("hold", "hold"),
-            instructions=self.query_one("#instructions", TextArea).text.strip(),
+            instructions=self.query_one("#instructions", SafeTextArea).text.strip(),
             end=old.end if old else None,
             id=old.id if old else 0,
         )

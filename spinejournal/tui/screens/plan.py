@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from spinejournal.tui.app import SpineJournalApp
 
 
+def _name(exercise: Exercise) -> str:
+    """The exercise's name as safe plain text (it may hold anything the person typed)."""
+    return printable(exercise.name, single_line=True)
+
+
 def _is_current(exercise: Exercise) -> bool:
     return exercise.end is None or exercise.end > clock.today()
 
@@ -91,7 +96,7 @@ class PlanScreen(Screen[None]):
             else:
                 status = Text(f"retired {e.end}", style="dim")
             # The name is the person's (or therapist's) own text: rich Text, never markup.
-            name = Text(printable(e.name, single_line=True), style="" if _is_current(e) else "dim")
+            name = Text(_name(e), style="" if _is_current(e) else "dim")
             table.add_row(name, Text(e.dose), status, key=str(e.id))
         if keep is not None and any(e.id == keep for e in self._shown):
             table.move_cursor(row=table.get_row_index(str(keep)))
@@ -115,11 +120,7 @@ class PlanScreen(Screen[None]):
             detail.update(Content(f"No exercises in the plan yet.{keys}"))
             return
         how = printable(exercise.instructions) if exercise.instructions else "No instructions written down."
-        detail.update(
-            Content.assemble(
-                (printable(exercise.name, single_line=True), "bold"), f"  {exercise.dose}\n", shorten(how, 600)
-            )
-        )
+        detail.update(Content.assemble((_name(exercise), "bold"), f"  {exercise.dose}\n", shorten(how, 600)))
 
     @on(DataTable.RowHighlighted)
     def _moved(self) -> None:
@@ -137,7 +138,7 @@ class PlanScreen(Screen[None]):
 
         def commit(exercise: Exercise) -> None:
             stored = self.journal_app.journal.add_exercise(exercise)
-            self.notify(f"Added {stored.name} ({stored.dose}).", markup=False)
+            self.notify(f"Added {_name(stored)} ({stored.dose}).", markup=False)
             self._refresh_data(select=stored.id)
 
         self.app.push_screen(ExerciseDialog(commit=commit))
@@ -149,7 +150,7 @@ class PlanScreen(Screen[None]):
 
         def commit(changed: Exercise) -> None:
             self.journal_app.journal.update_exercise(changed)
-            self.notify(f"Updated {changed.name}.", markup=False)
+            self.notify(f"Updated {_name(changed)}.", markup=False)
             self._refresh_data(select=changed.id)
 
         self.app.push_screen(ExerciseDialog(exercise, commit=commit))
@@ -159,7 +160,7 @@ class PlanScreen(Screen[None]):
         if self.journal_app.refuse_read_only() or exercise is None:
             return
         if not _is_current(exercise):
-            self.notify(f"{exercise.name} is already retired.", markup=False)
+            self.notify(f"{_name(exercise)} is already retired.", markup=False)
             return
         today = clock.today()
 
@@ -171,13 +172,15 @@ class PlanScreen(Screen[None]):
             except (ValidationError, JournalError) as exc:
                 self.journal_app.show_error(exc)
                 return
-            self.notify(f"Retired {retired.name}: it is no longer in the plan from {human_date(today)}.", markup=False)
+            self.notify(
+                f"Retired {_name(retired)}: it is no longer in the plan from {human_date(today)}.", markup=False
+            )
             self._refresh_data(select=retired.id)
 
         self.app.push_screen(
             ConfirmScreen(
                 "Retire this exercise?",
-                f"{exercise.name} leaves your plan from today ({human_date(today)}). "
+                f"{_name(exercise)} leaves your plan from today ({human_date(today)}). "
                 "The days you logged it keep their history.",
                 [("retire", "Retire", "r"), ("cancel", "Cancel", "escape")],
             ),

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from spinejournal import clock
 from spinejournal.model import PSFS_VERSIONS, PsfsActivity
+from spinejournal.tui.safe_text import ControlPictures
 from spinejournal.tui.screens.dialog import FormDialog
 from spinejournal.tui.widgets.picker import Picker
 
@@ -30,7 +31,9 @@ class PsfsActivityDialog(FormDialog[PsfsActivity]):
         )
         with Grid(classes="form-grid"):
             yield Label("Activity")
-            yield Input(placeholder="e.g. Put on socks", id="name", compact=True, max_length=80)
+            yield Input(
+                placeholder="e.g. Put on socks", id="name", compact=True, max_length=80, highlighter=ControlPictures()
+            )
             yield Label("Scale")
             yield Picker([(key, f"PSFS {key}") for key in PSFS_VERSIONS], "1.0", id="version")
         yield Static(id="version-help", classes="hint")

@@ -13,6 +13,7 @@ from spinejournal import clock
 from spinejournal.model import PSFS_VERSIONS, PsfsActivity, PsfsRating, ValidationError
 from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import past_day_field
+from spinejournal.tui.safe_text import ControlPictures
 from spinejournal.tui.screens.dialog import FormDialog
 from spinejournal.tui.widgets.number_scale import NumberScale
 
@@ -37,7 +38,7 @@ class PsfsRatingDialog(FormDialog[list[PsfsRating]]):
         yield Static(Content(" ".join(PSFS_VERSIONS[v] + "." for v in sorted(versions))), classes="hint")
         with Grid(classes="form-grid"):
             yield Label("Date")
-            yield Input(clock.today().isoformat(), id="date", compact=True)
+            yield Input(clock.today().isoformat(), id="date", compact=True, highlighter=ControlPictures())
             for activity in self._activities:
                 # Activity names are the person's own words: plain Content, never markup.
                 yield Label(Content(shorten(printable(activity.name, single_line=True), 15)))

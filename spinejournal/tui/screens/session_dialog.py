@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 from spinejournal.clinical import HEAT_ICE_SAFETY, HEAT_ICE_WARN_MINUTES
 from spinejournal.model import REGIONS, THERAPY_KINDS, TherapySession
 from spinejournal.tui.forms import optional_int, required_int
+from spinejournal.tui.safe_text import ControlPictures
 from spinejournal.tui.screens.dialog import FormDialog
 from spinejournal.tui.widgets.pain_scale import PainScale
 from spinejournal.tui.widgets.picker import Picker
@@ -57,7 +58,13 @@ class SessionDialog(FormDialog[TherapySession]):
             yield Label("Pain after")
             yield PainScale(s.pain_after if s else None, id="pain-after", tooltip="About 30 minutes after")
             yield Label("Skin note")
-            yield Input(s.skin_note if s else "", placeholder="optional, e.g. a bit red", id="skin-note", compact=True)
+            yield Input(
+                s.skin_note if s else "",
+                placeholder="optional, e.g. a bit red",
+                id="skin-note",
+                compact=True,
+                highlighter=ControlPictures(),
+            )
         yield Static("", id="long-warning", classes="form-warning")
 
     def on_mount(self) -> None:

@@ -11,12 +11,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static, Tabs, TextArea
 
 from spinejournal import clock
 from spinejournal.clinical import URGENCY_TITLE, most_urgent
 from spinejournal.model import Day, Exercise, ValidationError
 from spinejournal.store import JournalError
+from spinejournal.text import printable
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.red_flag import RedFlagScreen
@@ -108,24 +109,24 @@ class TodayScreen(Screen[None]):
         parts: list[Content | str | tuple[str, str]] = [(human_date(on), "bold")]
         if when:
             parts.append(f" · {when}")
-        if self.journal_app.read_only:
-            status = ("  read-only", "italic $text-muted")
-        elif self.form.is_dirty:
-            status = ("  ● unsaved changes (ctrl+s saves)", "bold $text-warning")
-        elif self._stored is not None:
-            status = ("  ✓ saved", "$text-success")
-        else:
-            status = ("  not logged yet", "$text-muted")
-        parts.append(status)
         level = most_urgent(self.form.red_flags)
         if level is not None:
+            # The marker comes before the saved/unsaved status: at 80 columns it must not be cut.
             parts.append(("  ", ""))
             parts.append((f" ⚠ Red flag: {URGENCY_TITLE[level].lower()} ", "bold $text on $error"))
+        if self.journal_app.read_only:
+            parts.append(("  read-only", "italic $text-muted"))
+        elif self.form.is_dirty:
+            parts.append(("  ● unsaved", "bold $text-warning"))
+        elif self._stored is not None:
+            parts.append(("  ✓ saved", "$text-success"))
+        else:
+            parts.append(("  not logged yet", "$text-muted"))
         self.query_one("#day-header", Static).update(Content.assemble(*parts))
 
     def _show_error(self, error: Exception | None) -> None:
         box = self.query_one("#form-error", Static)
-        box.update(Content(f"⚠ {error}") if error else Content(""))
+        box.update(Content(printable(f"⚠ {error}")) if error else Content(""))
         box.display = error is not None
 
     @on(DayForm.Edited)
@@ -143,7 +144,7 @@ class TodayScreen(Screen[None]):
         if action == "save":
             return not self.journal_app.read_only
         if action == "back":
-            return self._pinned is not None
+            return self._pinned is not None or isinstance(self.focused, Input | TextArea)
         return True
 
     def action_save(self) -> None:
@@ -183,6 +184,10 @@ class TodayScreen(Screen[None]):
         return human_date(self.on_date) if self.form.is_dirty else None
 
     def action_back(self) -> None:
+        if isinstance(self.focused, Input | TextArea):
+            # Esc first leaves a text field, so that letter keys go back to moving around.
+            self.query_one(Tabs).focus()
+            return
         if self._pinned is None:
             return
         if not self.form.is_dirty:

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label
 from spinejournal import clock
 from spinejournal.model import Visit
 from spinejournal.tui.forms import past_day_field
+from spinejournal.tui.safe_text import ControlPictures
 from spinejournal.tui.screens.dialog import FormDialog
 
 
@@ -26,10 +27,20 @@ class VisitDialog(FormDialog[Visit]):
         with Grid(classes="form-grid"):
             yield Label("Date")
             yield Input(
-                clock.today().isoformat(), placeholder="YYYY-MM-DD, today or yesterday", id="date", compact=True
+                clock.today().isoformat(),
+                placeholder="YYYY-MM-DD, today or yesterday",
+                id="date",
+                compact=True,
+                highlighter=ControlPictures(),
             )
             yield Label("Note")
-            yield Input(placeholder="optional, e.g. new exercise added", id="note", compact=True, max_length=2000)
+            yield Input(
+                placeholder="optional, e.g. new exercise added",
+                id="note",
+                compact=True,
+                max_length=2000,
+                highlighter=ControlPictures(),
+            )
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()

@@ -194,7 +194,7 @@ class VisitsScreen(Screen[None]):
 
         def commit(activity: PsfsActivity) -> None:
             stored = self.journal_app.journal.add_psfs_activity(activity)
-            self.notify(f"Added the activity {stored.name}.", markup=False)
+            self.notify(f"Added the activity {printable(stored.name, single_line=True)}.", markup=False)
             self._refresh_data(force=True)
 
         self.app.push_screen(PsfsActivityDialog(commit=commit))

@@ -31,6 +31,7 @@ from spinejournal.tui.forms import optional_int, short_date
 from spinejournal.tui.widgets.exercise_checklist import Entry, ExerciseChecklist
 from spinejournal.tui.widgets.pain_scale import PainScale
 from spinejournal.tui.widgets.picker import Picker
+from spinejournal.tui.widgets.safe_text_area import SafeTextArea
 from spinejournal.tui.widgets.sessions_panel import SessionsPanel
 
 # (id suffix, label, hint) of the pain scales at the top of the form.
@@ -93,10 +94,10 @@ class DayForm(Vertical):
             for key, label, hint in PAIN_ROWS:
                 with Horizontal(classes="pain-row"):
                     yield Label(label, classes="pain-label")
-                    yield PainScale(optional=key != "avg", id=f"pain-{key}", disabled=ro)
+                    yield PainScale(id=f"pain-{key}", disabled=ro)
                     yield Label(hint, classes="pain-hint")
         with TabbedContent(id="day-tabs"):
-            with TabPane("Where", id="tab-where"), VerticalScroll():
+            with TabPane("Where", id="tab-where"), VerticalScroll(can_focus=ro):
                 yield Static("", id="regions-hint", classes="hint")
                 yield SelectionList[str](
                     *(Selection(Content(label), key) for key, label in REGIONS.items()),
@@ -111,11 +112,11 @@ class DayForm(Vertical):
                 with Horizontal(classes="pain-row"):
                     yield Label("Arm/leg pain", classes="limb-label")
                     yield PainScale(id="pain-limb", disabled=ro)
-            with TabPane("Heat/ice", id="tab-heat"), VerticalScroll():
+            with TabPane("Heat/ice", id="tab-heat"), VerticalScroll(can_focus=ro):
                 yield SessionsPanel(read_only=ro, id="sessions")
-            with TabPane("Exercises", id="tab-exercises"), VerticalScroll():
+            with TabPane("Exercises", id="tab-exercises"), VerticalScroll(can_focus=ro):
                 yield ExerciseChecklist(read_only=ro, id="exercises")
-            with TabPane("Mobility", id="tab-mobility"), VerticalScroll():
+            with TabPane("Mobility", id="tab-mobility"), VerticalScroll(can_focus=ro):
                 yield Static("Self-measured, at your own pace; leave blank what you did not measure.", classes="hint")
                 with Grid(id="mobility-grid"):
                     for _, widget_id, label, unit in MOBILITY_FIELDS:
@@ -124,12 +125,12 @@ class DayForm(Vertical):
                             type="integer", id=widget_id, compact=True, max_length=5, disabled=ro, placeholder="–"
                         )
                         yield Label(unit, classes="unit")
-            with TabPane("Notes", id="tab-notes"), VerticalScroll():
+            with TabPane("Notes", id="tab-notes"), VerticalScroll(can_focus=ro):
                 yield Label("Notes", classes="subheading")
-                yield TextArea(id="notes", read_only=ro, placeholder="How was the day? What helped, what hurt?")
+                yield SafeTextArea(id="notes", read_only=ro, placeholder="How was the day? What helped, what hurt?")
                 yield Label("Questions for your therapist", classes="subheading")
-                yield TextArea(id="questions", read_only=ro, placeholder="Anything to ask at the next visit")
-            with TabPane("Red flags", id="tab-flags"), VerticalScroll():
+                yield SafeTextArea(id="questions", read_only=ro, placeholder="Anything to ask at the next visit")
+            with TabPane("Red flags", id="tab-flags"), VerticalScroll(can_focus=ro):
                 yield Static(
                     Content(f"Tick any you have now; the app will say what to do. {RED_FLAG_NOTE}"), classes="hint"
                 )
