@@ -36,6 +36,8 @@ TITLE = "Physical therapy summary"
 DISCLAIMER = "Self-reported by the patient in a daily journal (spinejournal); not a diagnosis."
 # At most this many notes are shown; the full journal export has them all.
 MAX_NOTES = 8
+# The weekly pain table lists at most the latest this-many weeks, so a long range still fits a page.
+MAX_WEEKS = 13
 # Shown where a figure is missing (too few days); every format uses the same mark.
 NONE = "-"
 
@@ -207,14 +209,17 @@ def _pain(ins: Insights) -> Section:
         )
     if pain.mean is not None:
         blocks.append(Paragraph(f"Mean daily average pain over the period: {one_decimal(pain.mean)}/10."))
+    shown = pain.weeks[-MAX_WEEKS:]
     blocks.append(
         Table(
             ("Week", "Days logged", "Mean pain (0-10)"),
-            tuple((_span(rng, w.start, w.end), str(w.n), one_decimal(w.mean)) for w in pain.weeks),
+            tuple((_span(rng, w.start, w.end), str(w.n), one_decimal(w.mean)) for w in shown),
             (False, True, True),
         )
     )
-    if any(w.mean is None for w in pain.weeks):
+    if len(pain.weeks) > len(shown):
+        blocks.append(Paragraph(f"The latest {len(shown)} of {len(pain.weeks)} weeks; the chart shows them all."))
+    if any(w.mean is None for w in shown):
         blocks.append(Paragraph(f"No mean ({NONE}) for a week with fewer than {WEEK_MIN_DAYS} days logged."))
     if pain.series:
         blocks.append(Chart("pain", "Daily average pain (dots) and its 7-day mean (line), 0-10"))

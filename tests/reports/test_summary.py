@@ -10,6 +10,7 @@ from spinejournal.insights import resolve_range
 from spinejournal.model import Day, Exercise, ExerciseLog, JournalData, Profile, Visit
 from spinejournal.reports.summary import (
     MAX_NOTES,
+    MAX_WEEKS,
     Bullets,
     Chart,
     Entries,
@@ -179,3 +180,14 @@ def test_default_range_is_since_the_last_visit() -> None:
 )
 def test_percentages_are_cut_so_they_never_appear_to_reach_a_threshold(value: float | None, shown: str) -> None:
     assert percent(value) == shown
+
+
+def test_a_long_range_lists_only_the_latest_weeks_and_says_so() -> None:
+    data = demo()
+    summary = build_summary(data, resolve_range(data, "all", today=DEMO_END))
+    pain = section(summary, "Pain")
+    table = next(b for b in pain.blocks if isinstance(b, Table))
+    # 120 days = 17 whole weeks back from 15 Mar plus one day (16 Nov); the table keeps 13.
+    assert len(table.rows) == MAX_WEEKS == 13
+    assert table.rows[-1][0] == "9 Mar 2026 to 15 Mar 2026"
+    assert "The latest 13 of 18 weeks; the chart shows them all." in paragraphs(pain)

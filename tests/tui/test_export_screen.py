@@ -76,6 +76,7 @@ async def test_switching_format_and_range_updates_file_name_and_preview(demo_jou
         await pilot.pause()
         assert path.value == str(tmp_path / "mine.csv")
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert (tmp_path / "mine.csv").read_bytes().startswith(b'{\n  "resourceType": "Bundle"')
 
@@ -88,6 +89,7 @@ async def test_json_is_always_the_whole_journal(demo_journal: Journal, tmp_path:
         app.screen.query_one("#export-format", Select).value = "json"
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         written = tmp_path / "out" / "spinejournal-journal-2026-03-15.json"
         assert written.read_bytes() == export_json(demo_journal.data())

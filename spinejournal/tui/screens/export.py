@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -23,7 +23,7 @@ from spinejournal import clock
 from spinejournal.fsutil import atomic_write_bytes
 from spinejournal.insights import RANGE_KEYS, RANGE_LABELS, DateRange, Insights, compute, resolve_range
 from spinejournal.model import JournalData
-from spinejournal.reports import FORMATS, default_filename, export, range_for
+from spinejournal.reports import FORMATS, SUMMARY_FORMATS, default_filename, export, range_for
 from spinejournal.reports.markdown import render_markdown
 from spinejournal.reports.summary import build_summary
 from spinejournal.store import JournalError
@@ -164,10 +164,32 @@ class ExportScreen(Screen[None]):
         if not target.parent.is_dir():
             self._status(f"The folder {target.parent} does not exist.", error=True)
             return
+        covers = self._covers(data)
+        if self.fmt in SUMMARY_FORMATS:
+            # Quick, and drawn with plotext's shared figure, which only the main thread uses.
+            self._finish(target, covers, self._write(target, data, self.fmt, rng))
+        else:
+            # Years of days as FHIR take seconds: write in a thread so the app stays responsive.
+            self._status(f"Writing {target.absolute()} ...")
+            self._write_in_thread(target, data, self.fmt, rng, covers)
+
+    @staticmethod
+    def _write(target: Path, data: JournalData, fmt: str, rng: DateRange | None) -> str | None:
+        """Write the file; the reason it failed, or None."""
         try:
-            atomic_write_bytes(target, export(data, self.fmt, rng))
+            atomic_write_bytes(target, export(data, fmt, rng))
         except OSError as exc:
-            self._status(f"Could not write {target}: {exc.strerror or exc}.", error=True)
+            return str(exc.strerror or exc)
+        return None
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def _write_in_thread(self, target: Path, data: JournalData, fmt: str, rng: DateRange | None, covers: str) -> None:
+        error = self._write(target, data, fmt, rng)
+        self.app.call_from_thread(self._finish, target, covers, error)
+
+    def _finish(self, target: Path, covers: str, error: str | None) -> None:
+        if error is not None:
+            self._status(f"Could not write {target}: {error}.", error=True)
             return
-        self._status(f"Wrote {target.absolute()} ({self._covers(data)}); only you can read it.")
+        self._status(f"Wrote {target.absolute()} ({covers}); only you can read it.")
         self.notify(f"Wrote {target.name}", markup=False)
