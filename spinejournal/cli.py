@@ -729,7 +729,8 @@ def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
     from datetime import datetime
 
     from spinejournal.fsutil import atomic_write_bytes
-    from spinejournal.reports.json_io import ExportFileError, is_empty, load_json, merge
+    from spinejournal.model import JournalData
+    from spinejournal.reports.json_io import ExportFileError, MergeResult, is_empty, load_json, merge
 
     try:
         incoming = load_json(Path(file).read_bytes(), file)
@@ -764,12 +765,6 @@ def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
         if prefer == "cancel":
             click.echo("Cancelled: nothing was imported.")
             return
-    # Merge again on a fresh read, so a day saved while the question was open is not lost.
-    current = journal.data()
-    result = merge(current, incoming, prefer)  # type: ignore[arg-type]
-    if result.data == current:
-        click.echo(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
-        return
     path = _journal_path(ctx)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = path.with_name(f"{path.name}.before-import-{stamp}")
@@ -777,8 +772,23 @@ def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
         if not kept.exists():
             break
         kept = path.with_name(f"{path.name}.before-import-{stamp}-{n}")
-    atomic_write_bytes(kept, path.read_bytes())
-    journal.replace_all(result.data)
+    merged: list[tuple[MergeResult, bool]] = []
+
+    def apply(current: JournalData) -> JournalData:
+        # Merged on the journal as it is under the writer lock, so a day saved while the question
+        # was open is neither lost nor overwritten; the copy kept beside it is that same journal.
+        result = merge(current, incoming, prefer)  # type: ignore[arg-type]
+        changed = result.data != current
+        merged.append((result, changed))
+        if changed:
+            atomic_write_bytes(kept, path.read_bytes())
+        return result.data
+
+    journal.transform(apply)
+    result, changed = merged[0]
+    if not changed:
+        click.echo(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
+        return
     added = ", ".join(f"{n} new {what}" for what, n in result.added.items() if n) or "nothing new"
     click.echo(f"Imported {file}: {added}.")
     if result.conflicts:

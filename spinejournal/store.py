@@ -536,19 +536,35 @@ class Journal:
         """Replace the whole journal with ``data`` in one atomic write (used by import)."""
         self._replace_all(data, lock=True)
 
+    def transform(self, change: Callable[[JournalData], JournalData]) -> JournalData:
+        """Replace the whole journal with ``change(current)``, reading and writing under one lock.
+
+        Nothing another process saves can slip in between the read and the write (used by import).
+        Returns what was stored; when ``change`` returns the journal unchanged, nothing is written.
+        """
+        with self._writing():
+            current = self._build_snapshot()
+            new = change(current)
+            if new != current:
+                self._write_all(new)
+        return new
+
     def _replace_all(self, data: JournalData, *, lock: bool) -> None:
         with self._writing(lock=lock):
-            raw: dict[str, Any] = {}
-            for d in data.days:
-                raw.setdefault(f"{self.DAYS_PREFIX}{d.date.year}", {})[str(d.date.toordinal())] = d.to_dict()
-            raw |= {
-                self.EXERCISES: {str(e.id): e.to_dict() for e in data.exercises},
-                self.VISITS: {str(v.date.toordinal()): v.to_dict() for v in data.visits},
-                self.PSFS_ACTIVITIES: {str(a.id): a.to_dict() for a in data.psfs_activities},
-                self.PSFS_RATINGS: {str(i): r.to_dict() for i, r in enumerate(data.psfs_ratings, 1)},
-                self.PROFILE: {"1": data.profile.to_dict()},
-            }
-            self._db.storage.write(raw)
+            self._write_all(data)
+
+    def _write_all(self, data: JournalData) -> None:
+        raw: dict[str, Any] = {}
+        for d in data.days:
+            raw.setdefault(f"{self.DAYS_PREFIX}{d.date.year}", {})[str(d.date.toordinal())] = d.to_dict()
+        raw |= {
+            self.EXERCISES: {str(e.id): e.to_dict() for e in data.exercises},
+            self.VISITS: {str(v.date.toordinal()): v.to_dict() for v in data.visits},
+            self.PSFS_ACTIVITIES: {str(a.id): a.to_dict() for a in data.psfs_activities},
+            self.PSFS_RATINGS: {str(i): r.to_dict() for i, r in enumerate(data.psfs_ratings, 1)},
+            self.PROFILE: {"1": data.profile.to_dict()},
+        }
+        self._db.storage.write(raw)
 
     def close(self) -> None:
         self._db.close()

@@ -310,3 +310,26 @@ def test_each_save_is_one_write_of_the_file(monkeypatch: pytest.MonkeyPatch, jou
     journal.save_day(Day(date=TODAY, pain_avg=4))  # the same day again
     journal.add_exercise(Exercise(name="Tilt", start=TODAY))
     assert len(writes) == 3
+
+
+def test_transform_works_on_the_journal_as_it_is_when_the_lock_is_held(journal_path: Path) -> None:
+    mine, other = Journal(journal_path), Journal(journal_path)
+    mine.save_day(Day(date=date(2026, 3, 1), pain_avg=1))
+    other.save_day(Day(date=date(2026, 3, 2), pain_avg=2))  # saved after `mine` last read the file
+    seen: list[int] = []
+
+    def add_visit(current: JournalData) -> JournalData:
+        seen.append(len(current.days))
+        return JournalData(days=current.days, visits=(Visit(date=date(2026, 3, 2)),))
+
+    mine.transform(add_visit)
+    assert seen == [2]
+    final = Journal(journal_path).data()
+    assert [d.pain_avg for d in final.days] == [1, 2] and len(final.visits) == 1
+
+
+def test_transform_that_changes_nothing_writes_nothing(journal: Journal, journal_path: Path) -> None:
+    journal.save_day(Day(date=TODAY, pain_avg=3))
+    before = journal_path.stat().st_mtime_ns, journal_path.stat().st_ino
+    journal.transform(lambda current: current)
+    assert (journal_path.stat().st_mtime_ns, journal_path.stat().st_ino) == before
