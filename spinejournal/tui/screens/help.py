@@ -41,28 +41,30 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             yield Static(Content("Help"), classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                yield Static(_heading("Keys"))
+                yield Static(_heading("Keys"), classes="help-heading")
                 with Grid(id="help-keys"):
                     for key, what in keys:
                         yield Label(Content.styled(key, "bold"))
                         yield Label(Content(what))
-                yield Static(_heading("What the numbers mean"))
-                yield Static(Content(PAIN_SCALE_HELP))
-                yield Static(_heading("Heat and ice"))
-                yield Static(Content(HEAT_ICE_SAFETY))
-                yield Static(_heading("Red flags"))
+                yield Static(_heading("What the numbers mean"), classes="help-heading")
+                yield Static(Content(PAIN_SCALE_HELP), classes="help-text")
+                yield Static(_heading("Heat and ice"), classes="help-heading")
+                yield Static(Content(HEAT_ICE_SAFETY), classes="help-text")
+                yield Static(_heading("Red flags"), classes="help-heading")
                 yield Static(
                     Content(
                         "The Red flags tab lists symptoms that need a doctor soon. Tick one and the app "
                         "says at once how urgent it is. " + RED_FLAG_NOTE
-                    )
+                    ),
+                    classes="help-text",
                 )
-                yield Static(_heading("Your data"))
+                yield Static(_heading("Your data"), classes="help-heading")
                 yield Static(
                     Content(
                         "Everything stays in one file on this computer (private to you). "
                         "A backup is made each day you save."
-                    )
+                    ),
+                    classes="help-text",
                 )
             yield Static(Content("esc closes"), classes="hint")
 

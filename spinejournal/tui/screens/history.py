@@ -129,7 +129,8 @@ class HistoryScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#days-table")
     def _row_moved(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
+        # Only the person moving in the table moves the calendar (not the table being refilled).
+        if self.focused is event.data_table and event.row_key.value is not None:
             self.query_one(PainCalendar).selected = date.fromisoformat(event.row_key.value)
 
     @on(DataTable.RowSelected, "#days-table")

@@ -18,7 +18,7 @@ from spinejournal import clock
 from spinejournal.model import JournalData, PsfsActivity, PsfsRating, Visit
 from spinejournal.store import JournalError
 from spinejournal.text import printable, shorten
-from spinejournal.tui.forms import human_date
+from spinejournal.tui.forms import human_date, short_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.psfs_activity_dialog import PsfsActivityDialog
 from spinejournal.tui.screens.psfs_rating_dialog import PsfsRatingDialog
@@ -105,13 +105,12 @@ class VisitsScreen(Screen[None]):
                 key=visit.date.isoformat(),
             )
         last = data.last_visit(clock.today())
-        self.query_one("#visits-summary", Static).update(
-            Content(
-                f"Last visit {human_date(last.date)}; {(clock.today() - last.date).days} days ago."
-                if last
-                else "No visits recorded yet."
-            )
-        )
+        summary = "No visits recorded yet."
+        if last is not None:
+            days = (clock.today() - last.date).days
+            ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+            summary = f"Last visit: {short_date(last.date)}, {ago}."
+        self.query_one("#visits-summary", Static).update(Content(summary))
         self._fill_psfs(data)
 
     def _fill_psfs(self, data: JournalData) -> None:

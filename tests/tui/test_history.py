@@ -1,0 +1,100 @@
+"""History: the pain calendar and the table of days; past days open in the day form."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from spinejournal.model import Day
+from spinejournal.store import Journal
+from spinejournal.tui.screens.confirm import ConfirmScreen
+from spinejournal.tui.screens.history import HistoryScreen
+from spinejournal.tui.screens.today import TodayScreen
+from tests.tui.helpers import SIZE, TODAY, make_app, screen_text, stored
+
+YESTERDAY = TODAY - timedelta(days=1)
+
+
+async def test_edit_a_past_day_from_the_calendar(demo_path: Path) -> None:
+    before = stored(demo_path).day(YESTERDAY)
+    assert before is not None and (before.pain_avg, before.pain_least, before.pain_worst) == (3, 1, 5)
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "left", "enter")  # the calendar starts on today; left is yesterday
+        assert isinstance(app.screen, TodayScreen)
+        assert "Saturday 14 March 2026 · yesterday" in screen_text(app)
+        await pilot.press("4", "ctrl+s", "escape")
+        assert isinstance(app.screen, HistoryScreen)
+        # The table's second row (yesterday) shows the new average.
+        assert "Sat 2026-03-14    4" in screen_text(app)
+    assert stored(demo_path).day(YESTERDAY) == before.with_changes(pain_avg=4)
+
+
+async def test_the_table_opens_the_highlighted_day(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "tab", "down", "down", "enter")  # rows are newest first
+        assert isinstance(app.screen, TodayScreen)
+        assert app.screen.on_date == TODAY - timedelta(days=2)
+
+
+async def test_leaving_a_changed_day_asks_first(demo_path: Path) -> None:
+    before = stored(demo_path).day(YESTERDAY)
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "left", "enter", "2", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # Stay: the change is still there
+        assert isinstance(app.screen, TodayScreen) and app.screen.form.is_dirty
+        await pilot.press("escape", "d")  # Discard
+        assert isinstance(app.screen, HistoryScreen)
+        assert stored(demo_path).day(YESTERDAY) == before
+        await pilot.press("enter", "2", "escape", "s")  # Save and go back
+        assert isinstance(app.screen, HistoryScreen)
+    assert stored(demo_path).day(YESTERDAY) == before.with_changes(pain_avg=2)  # type: ignore[union-attr]
+
+
+async def test_a_missed_day_can_be_logged_later(journal_path: Path) -> None:
+    Journal(journal_path).save_day(Day(date=date(2026, 3, 10), pain_avg=5))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "up", "right", "right", "right", "right", "right")  # 8 March + 5 = 13 March
+        assert "Not logged." in screen_text(app)
+        await pilot.press("enter")
+        assert "Friday 13 March 2026" in screen_text(app)
+        assert "not logged yet" in screen_text(app)
+        await pilot.press("3", "ctrl+s", "escape")
+    assert [d.date for d in stored(journal_path).days] == [date(2026, 3, 10), date(2026, 3, 13)]
+
+
+async def test_today_opens_in_the_today_section_and_the_future_stays_closed(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "right", "enter")  # tomorrow
+        assert isinstance(app.screen, HistoryScreen)
+        assert "In the future." in screen_text(app)
+        await pilot.press("left", "enter")  # today
+        assert app.current_mode == "today"
+
+
+async def test_red_flag_days_are_marked_in_calendar_table_and_summary(journal_path: Path) -> None:
+    Journal(journal_path).save_day(Day(date=date(2026, 3, 12), pain_avg=6, red_flags=("night_pain",)))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "left", "left", "left")
+        text = screen_text(app)
+        assert "[12!]" in text  # the selected cell, with the red-flag mark
+        assert "⚠ Needs checking today: pain at night" in text
+        assert "Thu 2026-03-12    6    –    –  –         –      –  !" in text
+
+
+async def test_months_turn_with_page_keys(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "pageup")
+        assert "February 2026" in screen_text(app)
+        assert "Sunday 15 February 2026" in screen_text(app)
+        await pilot.press("pagedown", "pagedown")
+        assert "April 2026" in screen_text(app)
+        await pilot.press("home")
+        assert "March 2026" in screen_text(app)
