@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from spinejournal.clinical import ADHERENT_PERCENT
-from spinejournal.insights import Insights, short_date
+from spinejournal.insights import Insights, short_date, shown
 from spinejournal.text import shorten
 
 # A plotext-like drawing surface: the plotext module or a textual-plotext ``Plot``.
@@ -225,7 +225,7 @@ def draw_adherence(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     plt.plot([left, right], [ADHERENT_PERCENT] * 2, label=mark, marker="-", color="blue")
     plt.ylim(0, 100)
     plt.yticks([0, 25, 50, 75, 100], [f"{t} %" for t in (0, 25, 50, 75, 100)])
-    _title(plt, width, CHART_TITLES["adherence"], f", {ins.adherence.percent:.0f} % overall", note)
+    _title(plt, width, CHART_TITLES["adherence"], f", {shown(ins.adherence.percent)} % overall", note)
 
 
 def _relief_label(kind: str, ins: Insights) -> str:

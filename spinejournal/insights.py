@@ -531,8 +531,9 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}"
 
 
-def _cut(value: float, decimals: int = 0) -> str:
-    """Shown towards zero, so a figure just under a threshold never reads as reaching it (29.6 % -> 29 %)."""
+def shown(value: float, decimals: int = 0) -> str:
+    """A figure as every screen and export shows it: cut towards zero, so a figure just under a
+    threshold never reads as reaching it (29.6 % -> "29")."""
     scale = 10**decimals
     sign = -1 if value < 0 else 1
     cut = math.floor(abs(value) * scale + _EPS) / scale * sign
@@ -649,7 +650,7 @@ def _change(rng: DateRange, logged: int, baseline: Baseline | None, weeks: Seque
         f"{rng.day_label(baseline.end)}) to the latest week ({rng.day_label(latest.start)} to "
         f"{rng.day_label(latest.end)})"
     )
-    size = f"{_cut(abs(points), 1)} points" + (f", {_cut(abs(percent))} %" if percent is not None else "")
+    size = f"{shown(abs(points), 1)} points" + (f", {shown(abs(percent))} %" if percent is not None else "")
     if direction == "same":
         sentence = f"{period}, your average pain stayed at {_fmt(baseline.mean)} out of 10."
     else:
@@ -745,13 +746,13 @@ def adherence_sentence(adh: Adherence) -> str:
         return "No home exercises were planned in this period."
     verdict = "on track" if adh.adherent else f"below the {ADHERENT_PERCENT:.0f} % that usually counts as keeping up"
     sentence = (
-        f"Home exercises: {_cut(adh.percent)} % of planned sessions done ({_fmt(adh.credit)} of "
+        f"Home exercises: {shown(adh.percent)} % of planned sessions done ({_fmt(adh.credit)} of "
         f"{_fmt(adh.scheduled)}, a partly done one counting half), {verdict}."
     )
     planned = [r for r in adh.exercises if r.percent is not None]
     if len(planned) > 1:
         lowest = min(planned, key=lambda r: (r.percent, r.name))
-        sentence += f" Least done: {lowest.name} ({_cut(lowest.percent or 0)} %)."
+        sentence += f" Least done: {lowest.name} ({shown(lowest.percent or 0)} %)."
     if adh.top_skip_reason is not None:
         reason, count = adh.skip_reasons[0]
         sentence += f" Most common reason for skipping: {SKIP_REASONS[reason].lower()} ({count} times)."
@@ -939,7 +940,7 @@ def _psfs_sentence(first: float | None, last: float | None, change: float | None
     if abs(change) < _EPS:
         return f"Activity score ({scale}): stayed at {_fmt(first)}."
     moved = "went up" if change > 0 else "went down"
-    sentence = f"Activity score ({scale}): {moved} from {_fmt(first)} to {_fmt(last)} ({_cut(abs(change), 1)} points)."
+    sentence = f"Activity score ({scale}): {moved} from {_fmt(first)} to {_fmt(last)} ({shown(abs(change), 1)} points)."
     if important:
         return sentence + " That is a change big enough to make a real difference."
     return sentence + f" That is less than the {PSFS_MCID_POINTS:.0f} points that usually make a real difference."

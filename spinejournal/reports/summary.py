@@ -11,7 +11,6 @@ Text is kept exactly as the person typed it; each renderer escapes it for its ow
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,7 +28,7 @@ from spinejournal.clinical import (
     WEEK_MIN_DAYS,
     red_flag_advice,
 )
-from spinejournal.insights import MIN_N, DateRange, Insights, compute, short_date
+from spinejournal.insights import MIN_N, DateRange, Insights, compute, short_date, shown
 from spinejournal.model import SKIP_REASONS, THERAPY_KINDS, JournalData
 
 TITLE = "Physical therapy summary"
@@ -133,10 +132,7 @@ def one_decimal(value: float | None) -> str:
 
 def percent(value: float | None) -> str:
     """A percentage cut towards zero, so 69.6 % never reads as reaching a 70 % threshold."""
-    if value is None:
-        return NONE
-    cut = math.floor(abs(value) + 1e-9)
-    return f"{-cut if value < 0 else cut} %"
+    return NONE if value is None else f"{shown(value)} %"
 
 
 def _sessions(value: float) -> str:
