@@ -16,12 +16,15 @@ run: $(STAMP) ## install and open the journal
 	$(BIN)/spinejournal $(ARGS)
 
 test: $(STAMP) ## install and run the whole test suite (lint and import contracts included)
-	$(BIN)/ruff check spinejournal tests
+	$(BIN)/ruff check spinejournal tests bench
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
+bench: $(STAMP) ## measure speed against baselines (not part of the tests); writes bench/results/
+	$(BIN)/python bench/run.py $(ARGS)
+
 lint: $(STAMP)
-	$(BIN)/ruff check spinejournal tests
+	$(BIN)/ruff check spinejournal tests bench
 	$(BIN)/lint-imports
 
 clean:
