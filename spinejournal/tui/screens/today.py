@@ -40,6 +40,8 @@ class TodayScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
+        # Esc first leaves a text field, so that letter keys go back to moving around; then goes back.
+        Binding("escape", "leave_field", "Leave field"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -143,8 +145,10 @@ class TodayScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
             return not self.journal_app.read_only
+        if action == "leave_field":
+            return isinstance(self.focused, Input | TextArea)
         if action == "back":
-            return self._pinned is not None or isinstance(self.focused, Input | TextArea)
+            return self._pinned is not None
         return True
 
     def action_save(self) -> None:
@@ -183,11 +187,10 @@ class TodayScreen(Screen[None]):
     def unsaved_label(self) -> str | None:
         return human_date(self.on_date) if self.form.is_dirty else None
 
+    def action_leave_field(self) -> None:
+        self.query_one(Tabs).focus()
+
     def action_back(self) -> None:
-        if isinstance(self.focused, Input | TextArea):
-            # Esc first leaves a text field, so that letter keys go back to moving around.
-            self.query_one(Tabs).focus()
-            return
         if self._pinned is None:
             return
         if not self.form.is_dirty:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -314,11 +314,17 @@ class DayForm(Vertical):
         entries = self.query_one(ExerciseChecklist).entries()
         ticked = sum(1 for status, _ in entries.values() if status is not None)
         flags = len(self.red_flags)
-        tabs.get_tab("tab-heat").label = Content(f"Heat/ice ({sessions})" if sessions else "Heat/ice")
-        tabs.get_tab("tab-exercises").label = Content(f"Exercises {ticked}/{len(entries)}" if entries else "Exercises")
-        tabs.get_tab("tab-flags").label = (
-            Content.styled(f"Red flags ({flags})", "bold $text-error") if flags else Content("Red flags")
-        )
+        labels = {
+            "tab-heat": Content(f"Heat/ice ({sessions})" if sessions else "Heat/ice"),
+            "tab-exercises": Content(f"Exercises {ticked}/{len(entries)}" if entries else "Exercises"),
+            "tab-flags": Content.styled(f"Red flags ({flags})", "bold $text-error") if flags else Content("Red flags"),
+        }
+        for pane_id, label in labels.items():
+            tab = tabs.get_tab(pane_id)
+            # Relabelling restarts the tab underline's animation: only do it for a real change
+            # (relabelling on every key press left the underline blank in Textual 8.2).
+            if not tab.label.is_same(label):
+                tab.label = label
 
     @on(Picker.Changed)
     @on(Input.Changed)
@@ -328,6 +334,18 @@ class DayForm(Vertical):
     def _changed(self, event: Message) -> None:
         self.update_tab_labels()
         self.post_message(self.Edited())
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The row of the focused field gets "-field-focused" so its label lights up (with ":focus-within"
+        # on the row, Textual 8.2 left the label lit after the focus moved on).
+        for ancestor in event.widget.ancestors:
+            if any(ancestor.has_class(name) for name in ("pain-row", "limb-row", "exercise-row")):
+                ancestor.add_class("-field-focused")
+                break
+
+    def on_descendant_blur(self) -> None:
+        for row in self.query(".-field-focused"):
+            row.remove_class("-field-focused")
 
     @on(SelectionList.SelectionToggled, "#red-flags")
     def _red_flag_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
