@@ -20,6 +20,9 @@ test: $(STAMP) ## install and run the whole test suite (lint and import contract
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
+screenshots: $(STAMP) ## regenerate screenshots/*.svg: every screen over the demo journal, on a pinned date
+	$(BIN)/python scripts/screenshots.py
+
 bench: $(STAMP) ## measure speed against baselines (not part of the tests); writes bench/results/
 	$(BIN)/python bench/run.py $(ARGS)
 

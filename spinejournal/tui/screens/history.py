@@ -107,7 +107,7 @@ class HistoryScreen(Screen[None]):
                 Text(_opt(day.mobility.walk), justify="right"),
                 flag,
                 # The person's own words: rich Text (never markup), control characters made visible.
-                Text(shorten(printable(day.notes, single_line=True), 60)),
+                Text(shorten(printable(day.notes, single_line=True), 32)),
                 key=day.date.isoformat(),
             )
         self._show(calendar.selected)

@@ -57,7 +57,8 @@ class PlanScreen(Screen[None]):
         yield NavBar()
         yield Static(
             Content(
-                "Your home exercise program, as your therapist prescribed it. Retired exercises keep their history."
+                "Your therapist's home exercise program. Enter edits the highlighted exercise; "
+                "retired ones keep their history."
             ),
             classes="hint screen-intro",
         )

@@ -36,7 +36,7 @@ from spinejournal.tui.widgets.sessions_panel import SessionsPanel
 
 # (id suffix, label, hint) of the pain scales at the top of the form.
 PAIN_ROWS = (
-    ("avg", "Average pain", "last 24 h · keys 0-9, → for 10"),
+    ("avg", "Average pain", "24 h · keys 0-9, → 10"),
     ("now", "Pain now", ""),
     ("worst", "Worst", "last 24 h"),
     ("least", "Least", "last 24 h"),

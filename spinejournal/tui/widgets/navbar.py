@@ -18,6 +18,9 @@ class NavBar(Widget):
         width: 1fr;
         background: $panel;
         color: $text-muted;
+        link-style: none;
+        link-color: $text;
+        link-background-hover: $accent 40%;
     }
     """
 

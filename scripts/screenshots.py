@@ -1,0 +1,65 @@
+"""Regenerate screenshots/*.svg: each screen of the app over the demo journal, on a pinned date.
+
+Run with ``make screenshots`` (or ``.venv/bin/python scripts/screenshots.py``). The journal is a
+throwaway copy of the demo in a temporary folder; nobody's own journal is read or written. Every
+section listed in ``spinejournal.tui.app.SECTIONS`` gets a picture, so a new section needs no edit here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+PINNED = date(2026, 3, 15)
+SIZE = (100, 30)
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+
+# (file name, keys pressed after the app opens on Today, what the picture shows)
+EXTRA_SHOTS = (
+    ("today-exercises", ("tab", "tab", "tab", "tab", "right", "right"), "Today: the exercise checklist"),
+    ("day-edit", ("h", "left", "left", "enter"), "A past day opened from History"),
+    ("red-flag", ("tab", "tab", "tab", "tab", "left", "tab", "down", "space"), "A red flag ticked"),
+    ("help", ("question_mark",), "Help"),
+)
+
+
+async def _shoot(journal_path: Path, keys: tuple[str, ...], target: Path, title: str) -> None:
+    from spinejournal.store import Journal
+    from spinejournal.tui.app import SpineJournalApp
+
+    app = SpineJournalApp(Journal(journal_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.3)
+        target.write_text(app.export_screenshot(title=f"spinejournal: {title}"), encoding="utf-8")
+
+
+def main() -> int:
+    # Pinned before spinejournal reads the date; the demo ends on the same day.
+    os.environ["SPINEJOURNAL_TODAY"] = PINNED.isoformat()
+    from spinejournal.demo import build_demo
+    from spinejournal.store import Journal
+    from spinejournal.tui.app import SECTIONS
+
+    OUT.mkdir(exist_ok=True)
+    shots = [(s.mode, ((s.key,) if s.mode != "today" else ()), s.title) for s in SECTIONS]
+    shots += list(EXTRA_SHOTS)
+    with tempfile.TemporaryDirectory(prefix="spinejournal-shots-") as folder:
+        for name, keys, title in shots:
+            # A fresh demo journal each time, so no picture depends on the one before.
+            journal_path = Path(folder) / f"{name}.json"
+            Journal(journal_path).replace_all(build_demo(end=PINNED))
+            target = OUT / f"{name}.svg"
+            asyncio.run(_shoot(journal_path, tuple(keys), target, title))
+            print(f"wrote {target.relative_to(OUT.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
