@@ -46,12 +46,12 @@ class PsfsActivityDialog(FormDialog[PsfsActivity]):
         self._explain()
 
     def _explain(self) -> None:
-        version = str(self.query_one("#version", Picker).value)
+        version = self.query_one("#version", Picker).text or "1.0"
         self.query_one("#version-help", Static).update(Content(PSFS_VERSIONS[version]))
 
     def build(self) -> PsfsActivity:
         return PsfsActivity(
             name=self.query_one("#name", Input).value,
-            version=str(self.query_one("#version", Picker).value),
+            version=self.query_one("#version", Picker).text or "1.0",
             created=clock.today(),
         )

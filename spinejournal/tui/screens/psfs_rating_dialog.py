@@ -52,9 +52,9 @@ class PsfsRatingDialog(FormDialog[list[PsfsRating]]):
         on = past_day_field("rating date", self.query_one("#date", Input).value)
         ratings = []
         for activity in self._activities:
-            score = self.query_one(f"#activity-{activity.id}", NumberScale).value
+            score = self.query_one(f"#activity-{activity.id}", NumberScale).number
             if score is not None:
-                ratings.append(PsfsRating(activity.id, on, int(score), activity.version))  # type: ignore[call-overload]
+                ratings.append(PsfsRating(activity.id, on, score, activity.version))
         if not ratings:
             raise ValidationError("PSFS rating", "rate at least one activity (a digit key sets the score)")
         return ratings

@@ -88,13 +88,13 @@ class SessionDialog(FormDialog[TherapySession]):
         warning.display = long
 
     def build(self) -> TherapySession:
-        kind = str(self.query_one("#kind", Picker).value)
+        kind = self.query_one("#kind", Picker).text or "heat"
         region = self.query_one("#region", Select).value
         return TherapySession(
             kind=kind,
             minutes=required_int(f"{kind} minutes", self.query_one("#minutes", Input).value),
             region=None if region is Select.NULL else str(region),
-            pain_before=self.query_one("#pain-before", PainScale).value,  # type: ignore[arg-type]
-            pain_after=self.query_one("#pain-after", PainScale).value,  # type: ignore[arg-type]
+            pain_before=self.query_one("#pain-before", PainScale).number,
+            pain_after=self.query_one("#pain-after", PainScale).number,
             skin_note=self.query_one("#skin-note", Input).value.strip(),
         )

@@ -236,8 +236,9 @@ class DayForm(Vertical):
     def build(self) -> Day:
         """The day as the form shows it; raises ValidationError naming the field."""
         assert self.on_date is not None
-        pains = {key: self.query_one(f"#pain-{key}", PainScale).value for key, _, _ in PAIN_ROWS}
-        if pains["avg"] is None:
+        pains = {key: self.query_one(f"#pain-{key}", PainScale).number for key, _, _ in PAIN_ROWS}
+        average = pains["avg"]
+        if average is None:
             raise ValidationError("average pain", "choose a number from 0 to 10 (press a digit key)")
         numbers = {
             field: optional_int(field, self.query_one(f"#{w}", Input).value) for field, w, _, _ in MOBILITY_FIELDS
@@ -251,17 +252,17 @@ class DayForm(Vertical):
         )
         regions = set(self.query_one("#regions", SelectionList).selected)
         radiating = tuple(
-            Radiating(limb, str(extent))
+            Radiating(limb, extent)
             for limb in LIMBS
-            if (extent := self.query_one(f"#limb-{limb}", Picker).value) is not None
+            if (extent := self.query_one(f"#limb-{limb}", Picker).text) is not None
         )
         return Day(
             date=self.on_date,
-            pain_avg=pains["avg"],  # type: ignore[arg-type]
-            pain_now=pains["now"],  # type: ignore[arg-type]
-            pain_worst=pains["worst"],  # type: ignore[arg-type]
-            pain_least=pains["least"],  # type: ignore[arg-type]
-            pain_limb=self.query_one("#pain-limb", PainScale).value,  # type: ignore[arg-type]
+            pain_avg=average,
+            pain_now=pains["now"],
+            pain_worst=pains["worst"],
+            pain_least=pains["least"],
+            pain_limb=self.query_one("#pain-limb", PainScale).number,
             regions=tuple(r for r in REGIONS if r in regions),
             radiating=radiating,
             sessions=self.query_one(SessionsPanel).sessions,

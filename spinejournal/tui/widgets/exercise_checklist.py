@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -55,17 +55,14 @@ class ExerciseRow(Vertical):
 
     @property
     def entry(self) -> Entry:
-        status = self.query_one(".exercise-status", Picker).value
-        reason = self.query_one(".exercise-reason", Picker).value
-        if status in (None, "done"):
-            reason = None
-        return (status, reason)  # type: ignore[return-value]
+        status = self.query_one(".exercise-status", Picker).text
+        reason = self.query_one(".exercise-reason", Picker).text
+        # A reason only applies to a skipped or partly done exercise.
+        return (status, reason if status in ("partial", "skipped") else None)
 
     @on(Picker.Changed, ".exercise-status")
     def _show_reason(self) -> None:
-        status: Hashable | None = self.query_one(".exercise-status", Picker).value
-        # A reason only applies to a skipped or partly done exercise.
-        shown = status in ("partial", "skipped")
+        shown = self.query_one(".exercise-status", Picker).text in ("partial", "skipped")
         self.query_one(".exercise-reason", Picker).display = shown
         self.query_one(".reason-label", Label).display = shown
 

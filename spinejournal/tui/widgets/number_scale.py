@@ -43,6 +43,11 @@ class NumberScale(Picker):
         options += [(n, str(n)) for n in range(11)]
         super().__init__(options, value, name=name, id=id, classes=classes, disabled=disabled, tooltip=tooltip)
 
+    @property
+    def number(self) -> int | None:
+        """The number chosen, or None when not given."""
+        return self.value if isinstance(self.value, int) else None
+
     def action_set_number(self, number: int) -> None:
         self.value = number
 

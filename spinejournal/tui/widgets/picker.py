@@ -100,6 +100,11 @@ class Picker(Widget, can_focus=True):
     def options(self) -> list[tuple[Hashable | None, str]]:
         return list(self._options)
 
+    @property
+    def text(self) -> str | None:
+        """The chosen value as text (values here are ids such as "heat"), or None when not given."""
+        return None if self.value is None else str(self.value)
+
     def validate_value(self, value: Hashable | None) -> Hashable | None:
         # An unknown value falls back to the first option rather than showing nothing chosen.
         return value if value in self._values else self._values[0]
