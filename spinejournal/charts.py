@@ -152,15 +152,16 @@ def draw_pain(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     last = ins.range.days - 1
     size = _pool_size(ins, width)
     rolling = [p for p in pain.series if p.rolling_mean is not None]
+    # The reference line goes first: where the 7-day mean runs level with it, the mean stays visible.
+    if pain.baseline is not None:
+        label = f"first week {pain.baseline.mean:.1f}"
+        plt.plot([0, last], [pain.baseline.mean] * 2, label=label, marker="-", color="blue")
     if ins.range.days <= _DAILY_DOTS_DAYS or not rolling:
         xs = [_x(ins, p.date) for p in pain.series]
         plt.plot(xs, [p.pain for p in pain.series], label="daily", marker="•", color="orange")
     if rolling:
         xs, ys = _pooled([(_x(ins, p.date), p.rolling_mean or 0.0) for p in rolling], size)
         plt.plot(xs, ys, label="7-day mean", marker="hd", color="red")
-    if pain.baseline is not None:
-        label = f"first week {pain.baseline.mean:.1f}"
-        plt.plot([0, last], [pain.baseline.mean] * 2, label=label, marker="-", color="blue")
     if pain.flares and len(pain.flares) <= _max_ticks(width) * 2:
         xs = [_x(ins, f.date) for f in pain.flares]
         plt.scatter(xs, [f.pain for f in pain.flares], label="flare", marker="▲", color="magenta")

@@ -102,7 +102,7 @@ def test_pain_points_sit_on_their_own_dates_in_every_time_zone(tz: Any, zone: st
     ins = four_weeks(JournalData(days=tuple(days)))
     plt = Recorder()
     draw_pain(plt, ins, width=200)
-    (xs, ys), _ = plt.named("plot")[0]
+    (xs, ys) = next(args for args, kwargs in plt.named("plot") if kwargs.get("label") == "daily")
     ((positions, labels), _) = plt.named("xticks")[0]
     spike_x = xs[ys.index(9)]
     assert labels[positions.index(spike_x)] == "2 Mar"
