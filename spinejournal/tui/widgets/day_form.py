@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, SelectionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.selection_list import Selection
 
-from spinejournal.clinical import RED_FLAG_NOTE, RED_FLAGS, URGENCY_TITLE
+from spinejournal.clinical import RED_FLAG_NOTE, RED_FLAGS, RED_FLAGS_BY_ID, URGENCY_TITLE
 from spinejournal.model import (
     LIMBS,
     REGIONS,
@@ -131,17 +131,15 @@ class DayForm(Vertical):
                 yield Label("Questions for your therapist", classes="subheading")
                 yield SafeTextArea(id="questions", read_only=ro, placeholder="Anything to ask at the next visit")
             with TabPane("Red flags", id="tab-flags"), VerticalScroll(can_focus=ro):
-                yield Static(
-                    Content(f"Tick any you have now; the app will say what to do. {RED_FLAG_NOTE}"), classes="hint"
-                )
+                yield Static(Content("Tick any you have now; the app will say at once what to do."), classes="hint")
                 yield SelectionList[str](
-                    *(
-                        Selection(Content(f"{flag.label} ({URGENCY_TITLE[flag.urgency].lower()})"), flag.id)
-                        for flag in RED_FLAGS
-                    ),
+                    *(Selection(Content(flag.label), flag.id) for flag in RED_FLAGS),
                     id="red-flags",
                     disabled=ro,
                 )
+                # The highlighted symptom in full (a long one is cut short in the list at 80 columns).
+                yield Static(id="red-flag-detail", classes="hint")
+                yield Static(Content(RED_FLAG_NOTE), classes="hint")
 
     # Loading ------------------------------------------------------------------------------------
 
@@ -347,6 +345,13 @@ class DayForm(Vertical):
     def on_descendant_blur(self) -> None:
         for row in self.query(".-field-focused"):
             row.remove_class("-field-focused")
+
+    @on(SelectionList.SelectionHighlighted, "#red-flags")
+    def _red_flag_highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        flag = RED_FLAGS_BY_ID[event.selection.value]
+        self.query_one("#red-flag-detail", Static).update(
+            Content.assemble((f"{URGENCY_TITLE[flag.urgency]}: ", "bold"), flag.label)
+        )
 
     @on(SelectionList.SelectionToggled, "#red-flags")
     def _red_flag_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
