@@ -327,6 +327,10 @@ class Journal:
         self._snapshot: JournalData | None = None
         self._snapshot_key: object = None
         self._changes = 0
+        # Validated days by date, valid while the file is the one we last read or wrote: our own
+        # saves update it in place, so a save on a 10-year journal does not re-validate every day.
+        self._day_cache: dict[date, Day] | None = None
+        self._day_cache_loads = -1
         # Fail now, with a clear message, if the file is unreadable or too new.
         self._db.storage.read()
 
@@ -358,10 +362,29 @@ class Journal:
             self._snapshot_key = key
         return self._snapshot
 
-    def _build_snapshot(self) -> JournalData:
+    def _disk_loads(self) -> int:
+        return getattr(self._storage, "disk_loads", 0)
+
+    def _all_days(self) -> dict[date, Day]:
         raw = self._db.storage.read() or {}
-        docs = [doc for name, table in raw.items() if name.startswith(self.DAYS_PREFIX) for doc in table.values()]
-        days = sorted((Day.from_dict(doc) for doc in docs), key=lambda d: d.date)
+        if self._day_cache is None or self._day_cache_loads != self._disk_loads():
+            docs = (doc for name, table in raw.items() if name.startswith(self.DAYS_PREFIX) for doc in table.values())
+            days = (Day.from_dict(doc) for doc in docs)
+            self._day_cache = {day.date: day for day in days}
+            self._day_cache_loads = self._disk_loads()
+        return self._day_cache
+
+    def _remember_day(self, on: date, day: Day | None) -> None:
+        """Keep the day cache in step with a write we just made (or drop it if it was stale)."""
+        if self._day_cache is None or self._day_cache_loads != self._disk_loads():
+            self._day_cache = None
+        elif day is None:
+            self._day_cache.pop(on, None)
+        else:
+            self._day_cache[on] = day
+
+    def _build_snapshot(self) -> JournalData:
+        days = sorted(self._all_days().values(), key=lambda d: d.date)
         visits = sorted((Visit.from_dict(doc) for doc in self._table(self.VISITS).all()), key=lambda v: v.date)
         activities = [PsfsActivity.from_dict(doc, id=doc.doc_id) for doc in self._table(self.PSFS_ACTIVITIES).all()]
         ratings = sorted(
@@ -441,6 +464,7 @@ class Journal:
             raise ValidationError("date", f"{day.date} is in the future; only today or earlier can be logged")
         with self._writing():
             created = self._put(self._days(day.date), day.date.toordinal(), day.to_dict())
+            self._remember_day(day.date, day)
         return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
 
     def update_day(self, on: date, change: Callable[[Day | None], Day]) -> SaveResult:
@@ -452,6 +476,7 @@ class Journal:
             if day.date != on:
                 raise ValidationError("date", "cannot change while updating a day")
             created = self._put(self._days(on), on.toordinal(), day.to_dict())
+            self._remember_day(on, day)
         return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
 
     def delete_day(self, on: date) -> bool:
@@ -461,6 +486,7 @@ class Journal:
             if not table.contains(doc_id=on.toordinal()):
                 return False
             table.remove(doc_ids=[on.toordinal()])
+            self._remember_day(on, None)
         return True
 
     def add_exercise(self, exercise: Exercise) -> Exercise:
@@ -554,6 +580,7 @@ class Journal:
             self._write_all(data)
 
     def _write_all(self, data: JournalData) -> None:
+        self._day_cache = None
         raw: dict[str, Any] = {}
         for d in data.days:
             raw.setdefault(f"{self.DAYS_PREFIX}{d.date.year}", {})[str(d.date.toordinal())] = d.to_dict()

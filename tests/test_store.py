@@ -333,3 +333,21 @@ def test_transform_that_changes_nothing_writes_nothing(journal: Journal, journal
     before = journal_path.stat().st_mtime_ns, journal_path.stat().st_ino
     journal.transform(lambda current: current)
     assert (journal_path.stat().st_mtime_ns, journal_path.stat().st_ino) == before
+
+
+def test_the_cached_journal_always_matches_a_fresh_read(journal_path: Path) -> None:
+    mine, other = Journal(journal_path), Journal(journal_path)
+    steps = [
+        lambda: mine.save_day(Day(date=date(2026, 3, 1), pain_avg=1)),
+        lambda: mine.data(),
+        lambda: mine.save_day(Day(date=date(2026, 3, 2), pain_avg=2)),
+        lambda: other.save_day(Day(date=date(2026, 3, 3), pain_avg=3)),
+        lambda: mine.save_day(Day(date=date(2026, 3, 1), pain_avg=4, notes="changed")),
+        lambda: mine.delete_day(date(2026, 3, 2)),
+        lambda: other.delete_day(date(2026, 3, 1)),
+        lambda: mine.update_day(date(2026, 3, 3), lambda d: d.with_changes(pain_avg=5)),
+    ]
+    for step in steps:
+        step()
+        assert mine.data() == Journal(journal_path).data()
+    assert [(d.date.day, d.pain_avg) for d in mine.data().days] == [(3, 5)]

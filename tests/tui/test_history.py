@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from spinejournal.model import Day
 from spinejournal.store import Journal
 from spinejournal.tui.screens.confirm import ConfirmScreen
@@ -98,3 +100,30 @@ async def test_months_turn_with_page_keys(demo_path: Path) -> None:
         assert "April 2026" in screen_text(app)
         await pilot.press("home")
         assert "March 2026" in screen_text(app)
+
+
+async def test_the_table_follows_saves_row_by_row_in_date_order(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    for day in (10, 12, 14):
+        journal.save_day(Day(date=date(2026, 3, day), pain_avg=day - 8))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        table = app.screen.query_one(DataTable)
+
+        def rows() -> list[tuple[str, str]]:
+            return [(r[0].plain, r[1].plain) for r in (table.get_row_at(i) for i in range(table.row_count))]
+
+        assert rows() == [("Sat 2026-03-14", "6"), ("Thu 2026-03-12", "4"), ("Tue 2026-03-10", "2")]
+        # Another process logs a missed day and changes one; the next visit to History shows both.
+        other = Journal(journal_path)
+        other.save_day(Day(date=date(2026, 3, 11), pain_avg=7))
+        other.save_day(Day(date=date(2026, 3, 12), pain_avg=9, notes="[bold]flare[/]"))
+        await pilot.press("t", "h")
+        assert rows() == [
+            ("Sat 2026-03-14", "6"),
+            ("Thu 2026-03-12", "9"),
+            ("Wed 2026-03-11", "7"),
+            ("Tue 2026-03-10", "2"),
+        ]
+        assert table.get_row("2026-03-12")[-1].plain == "[bold]flare[/]"  # the note, as typed

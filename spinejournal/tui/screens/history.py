@@ -87,30 +87,54 @@ class HistoryScreen(Screen[None]):
         data = self.journal_app.data()
         if data is self._data:
             return  # the journal's snapshot is cached: same object, nothing changed
-        self._data = data
+        old, self._data = self._data, data
         calendar = self.query_one(PainCalendar)
         calendar.set_days({d.date: d for d in data.days})
         if self._data.days and calendar.selected > clock.today():
             calendar.selected = data.days[-1].date
-        table = self.query_one(DataTable)
-        table.clear()
-        error = Color.parse(self.app.theme_variables.get("error", "red")).rich_color
-        for day in reversed(data.days):
-            flag = Text("!", style=RichStyle(bold=True, color=error)) if day.red_flags else Text("")
-            table.add_row(
-                Text(f"{day.date:%a} {day.date.isoformat()}"),
-                Text(str(day.pain_avg), justify="right"),
-                Text(_opt(day.pain_worst), justify="right"),
-                Text(_opt(day.pain_least), justify="right"),
-                Text(_therapy_cell(day)),
-                Text(_exercise_cell(day)),
-                Text(_opt(day.mobility.walk), justify="right"),
-                flag,
-                # The person's own words: rich Text (never markup), control characters made visible.
-                Text(shorten(printable(day.notes, single_line=True), 32)),
-                key=day.date.isoformat(),
-            )
+        self._fill_table(old, data)
         self._show(calendar.selected)
+
+    def _cells(self, day: Day) -> tuple[Text, ...]:
+        error = Color.parse(self.app.theme_variables.get("error", "red")).rich_color
+        return (
+            Text(f"{day.date:%a} {day.date.isoformat()}"),
+            Text(str(day.pain_avg), justify="right"),
+            Text(_opt(day.pain_worst), justify="right"),
+            Text(_opt(day.pain_least), justify="right"),
+            Text(_therapy_cell(day)),
+            Text(_exercise_cell(day)),
+            Text(_opt(day.mobility.walk), justify="right"),
+            Text("!", style=RichStyle(bold=True, color=error)) if day.red_flags else Text(""),
+            # The person's own words: rich Text (never markup), control characters made visible.
+            Text(shorten(printable(day.notes, single_line=True), 32)),
+        )
+
+    def _fill_table(self, old: JournalData | None, new: JournalData) -> None:
+        """Show ``new`` in the table, touching only the rows that changed since ``old``.
+
+        A save changes one day; rebuilding every row of a 10-year journal took most of a second.
+        """
+        table: DataTable[Text] = self.query_one(DataTable)
+        if old is None:
+            for day in reversed(new.days):
+                table.add_row(*self._cells(day), key=day.date.isoformat())
+            return
+        before = {d.date: d for d in old.days}
+        after = {d.date: d for d in new.days}
+        for gone in before.keys() - after.keys():
+            table.remove_row(gone.isoformat())
+        added = False
+        for when, day in after.items():
+            previous = before.get(when)
+            if previous is None:
+                table.add_row(*self._cells(day), key=when.isoformat())
+                added = True
+            elif previous is not day and previous != day:
+                for column, cell in zip(table.columns, self._cells(day), strict=True):
+                    table.update_cell(when.isoformat(), column, cell)
+        if added:  # new rows were appended at the end: put them back in order, newest first
+            table.sort("date", key=lambda cell: cell.plain[4:], reverse=True)
 
     def _show(self, on: date) -> None:
         data = self._data or JournalData()
