@@ -74,15 +74,28 @@ class TodayScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.journal_app.untrack_unsaved(self)
 
+    def _read(self) -> tuple[Day | None, tuple[Exercise, ...]]:
+        """The stored day and the plan, read directly: the form never needs the whole journal,
+        so opening Today stays quick on a journal of many years."""
+        journal = self.journal_app.journal
+        try:
+            return journal.get_day(self.on_date), tuple(journal.exercises())
+        except JournalError as exc:
+            self.journal_app.show_error(exc)
+            return self._stored, self._plan
+
     async def _load(self) -> None:
-        data = self.journal_app.data()
-        self._stored = data.day(self.on_date)
-        self._plan = data.exercises
+        self._stored, self._plan = self._read()
         start_from = None
         if self._stored is None:
-            recent = data.days_between(self.on_date - timedelta(days=START_FROM_DAYS), self.on_date)
+            try:
+                recent = self.journal_app.journal.days_between(
+                    self.on_date - timedelta(days=START_FROM_DAYS), self.on_date
+                )
+            except JournalError:
+                recent = []  # already reported by _read
             start_from = recent[-1] if recent else None
-        await self.form.load(self.on_date, self._stored, data.exercises, start_from)
+        await self.form.load(self.on_date, self._stored, self._plan, start_from)
         self._update_header()
 
     async def on_screen_resume(self) -> None:
@@ -90,13 +103,13 @@ class TodayScreen(Screen[None]):
             return  # not loaded yet: on_mount does it
         if self._pinned is None and not self.form.is_dirty and clock.today() != self.on_date:
             self.on_date = clock.today()  # past midnight: Today is a new day
-        data = self.journal_app.data()
-        if self.on_date != self.form.on_date or (not self.form.is_dirty and data.day(self.on_date) != self._stored):
+        stored, plan = self._read()
+        if self.on_date != self.form.on_date or (not self.form.is_dirty and stored != self._stored):
             await self._load()
-        elif data.exercises != self._plan:
+        elif plan != self._plan:
             # The plan changed on the Plan screen: show it, keeping what is ticked here.
-            self._plan = data.exercises
-            await self.form.set_plan(data.exercises)
+            self._plan = plan
+            await self.form.set_plan(plan)
 
     @property
     def form(self) -> DayForm:
