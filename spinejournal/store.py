@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import gc
 import os
 import re
 import shutil
@@ -74,6 +75,20 @@ class JournalBusyError(JournalError):
 
 class JournalReadOnlyError(JournalError):
     """A change was asked of a journal opened read-only."""
+
+
+@contextlib.contextmanager
+def _bulk_load() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading: parsing and validating years of days
+    makes hundreds of thousands of small acyclic objects, and collections in the middle made the
+    load grow faster than the journal (30 years: 293 ms with it, 222 ms without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _signature(path: Path) -> tuple[int, int, int, int] | None:
@@ -219,7 +234,8 @@ class JournalStorage(Storage):
                 raw, sig = None, None
             except OSError as exc:
                 raise JournalError(f"Cannot read the journal {self.path}: {exc.strerror}.") from None
-            data = None if raw is None else self._parse(raw)
+            with _bulk_load():
+                data = None if raw is None else self._parse(raw)
         self._data, self._signature, self._loaded = data, sig, True
         self._table_bytes = {}
         self.disk_loads += 1
@@ -369,8 +385,8 @@ class Journal:
         raw = self._db.storage.read() or {}
         if self._day_cache is None or self._day_cache_loads != self._disk_loads():
             docs = (doc for name, table in raw.items() if name.startswith(self.DAYS_PREFIX) for doc in table.values())
-            days = (Day.from_dict(doc) for doc in docs)
-            self._day_cache = {day.date: day for day in days}
+            with _bulk_load():
+                self._day_cache = {day.date: day for day in (Day.from_dict(doc) for doc in docs)}
             self._day_cache_loads = self._disk_loads()
         return self._day_cache
 
