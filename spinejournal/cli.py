@@ -16,7 +16,6 @@ import click
 
 from spinejournal import __version__, clock
 from spinejournal.clinical import RED_FLAGS, RED_FLAGS_BY_ID, URGENCY_TITLE, most_urgent, red_flag_advice
-from spinejournal.insights import RANGE_KEYS
 from spinejournal.model import (
     LIMBS,
     PSFS_VERSIONS,
@@ -35,6 +34,7 @@ from spinejournal.model import (
     extents_for,
     find_exercise,
 )
+from spinejournal.ranges import RANGE_KEYS
 from spinejournal.reports import FORMATS
 from spinejournal.text import printable, shorten
 

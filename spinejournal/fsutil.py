@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -13,7 +12,7 @@ PRIVATE_DIR = 0o700
 
 def temp_name(path: Path) -> Path:
     """A unique temporary name beside ``path`` (same folder, so ``os.replace`` is atomic)."""
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def fsync_dir(folder: Path) -> None:

@@ -81,6 +81,7 @@ from spinejournal.clinical import (
     most_urgent,
 )
 from spinejournal.model import SKIP_REASONS, THERAPY_KINDS, Day, Exercise, JournalData
+from spinejournal.ranges import RANGE_KEYS, RANGE_LABELS
 
 # How many best and worst days to list.
 BEST_WORST_COUNT = 3
@@ -90,14 +91,6 @@ THREE_MONTHS_DAYS = 91
 # Float means of whole numbers: compare thresholds with a little slack so 2.0 counts as 2.
 _EPS = 1e-9
 
-RANGE_KEYS: tuple[str, ...] = ("since-visit", "4w", "3m", "all")
-RANGE_LABELS: dict[str, str] = {
-    "since-visit": "Since the last visit",
-    "4w": "Last 4 weeks",
-    "3m": "Last 3 months",
-    "all": "All time",
-    "custom": "Custom range",
-}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -19,7 +19,6 @@ import fcntl
 import gc
 import os
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -272,6 +271,8 @@ class JournalStorage(Storage):
         if target.exists():
             return
         ensure_private_dir(target.parent)
+        import shutil  # only here, once a day: not on the quick-entry path
+
         tmp = temp_name(target)
         shutil.copyfile(self.path, tmp)
         os.chmod(tmp, PRIVATE_FILE)

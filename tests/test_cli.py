@@ -232,12 +232,13 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str], path: tuple[
     assert code == 0 and out.startswith("Usage: spinejournal")
 
 
-def test_the_installed_command_runs_without_textual(tmp_path: Path) -> None:
+def test_quick_entry_loads_neither_textual_nor_the_insights(tmp_path: Path) -> None:
     probe = (
         "import sys; from spinejournal.cli import main\n"
         "try:\n    main(['log', '--pain', '3'])\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'textual_plotext', 'plotext')))"
+        "heavy = ('textual', 'textual_plotext', 'plotext', 'spinejournal.insights', 'spinejournal.reports.summary')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
     env = {**os.environ, "SPINEJOURNAL_JOURNAL": str(tmp_path / "j.json")}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True).stdout

@@ -12,9 +12,11 @@ pay for plotext.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from spinejournal.insights import DateRange, resolve_range
-from spinejournal.model import JournalData
+if TYPE_CHECKING:  # importing insights is left to the functions that use it: the CLI stays quick
+    from spinejournal.insights import DateRange
+    from spinejournal.model import JournalData
 
 # Format -> a short label for menus. The order is the order they are offered in.
 FORMATS: dict[str, str] = {
@@ -49,6 +51,8 @@ def range_for(
     data format is the whole journal too (not "first logged day to today"), so a JSON export of it
     is exactly what import reads back. Raises ``ValueError`` (one line) for a start after the end.
     """
+    from spinejournal.insights import resolve_range
+
     if start is not None or end is not None:
         return resolve_range(data, start=start, end=end)
     if fmt in SUMMARY_FORMATS:
