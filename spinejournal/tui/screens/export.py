@@ -9,7 +9,7 @@ when it was made, so they show as written and nothing in them can act. Files are
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,8 +26,10 @@ from spinejournal.model import JournalData
 from spinejournal.reports import FORMATS, SUMMARY_FORMATS, default_filename, export, range_for
 from spinejournal.reports.markdown import render_markdown
 from spinejournal.reports.summary import build_summary
-from spinejournal.store import JournalError
 from spinejournal.tui.widgets.navbar import NavBar
+
+if TYPE_CHECKING:
+    from spinejournal.tui.app import SpineJournalApp
 
 DEFAULT_FORMAT = "html"
 
@@ -41,7 +43,6 @@ class ExportScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._last_data: JournalData | None = None
         # (journal snapshot, range key) -> insights, so switching format never recomputes.
         self._cache: dict[str, tuple[JournalData, Insights]] = {}
         # The file name we filled in; a name the person typed is never replaced behind their back.
@@ -90,11 +91,8 @@ class ExportScreen(Screen[None]):
         return str(self.query_one("#export-format", Select).value)
 
     def _data(self) -> JournalData:
-        try:
-            self._last_data = self.app.journal.data()  # type: ignore[attr-defined]
-        except JournalError as exc:
-            self.notify(str(exc), severity="error", timeout=8, markup=False)
-        return self._last_data if self._last_data is not None else JournalData()
+        # The app reports an unreadable journal once, and keeps the last good data to show.
+        return cast("SpineJournalApp", self.app).data()
 
     def _insights(self, data: JournalData, key: str) -> Insights:
         cached = self._cache.get(key)
