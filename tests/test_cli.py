@@ -12,18 +12,11 @@ from pathlib import Path
 import click
 import pytest
 
-from spinejournal.cli import cli, main
+from spinejournal.cli import cli
 from spinejournal.store import Journal
+from tests.helpers import run
 
 from .conftest import TODAY
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line in-process; return (exit code, stdout, stderr)."""
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(exit_info.value.code or 0), out, err
 
 
 @pytest.fixture

@@ -10,19 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from spinejournal.cli import main
 from spinejournal.demo import write_demo
 from spinejournal.model import Day, Exercise, ExerciseLog, Visit
 from spinejournal.store import Journal
+from tests.helpers import run
 
 from .conftest import TODAY
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(exit_info.value.code or 0), out, err
 
 
 @pytest.fixture(autouse=True)

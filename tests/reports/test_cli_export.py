@@ -14,21 +14,13 @@ from pathlib import Path
 import pytest
 
 from spinejournal import cli as cli_module
-from spinejournal.cli import main
 from spinejournal.model import Day
 from spinejournal.reports.json_io import export_json
 from spinejournal.store import Journal, JournalReadOnlyError
+from tests.helpers import run
 
 from ..conftest import TODAY
 from .helpers import demo
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line in-process; return (exit code, stdout, stderr)."""
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(exit_info.value.code or 0), out, err
 
 
 @pytest.fixture
