@@ -72,6 +72,13 @@ def _date_option(value: str | None) -> date:
 
 def _exercise(exercises: Sequence[Exercise], name: str, on: date) -> Exercise:
     found = find_exercise([e for e in exercises if e.active_on(on)], name)
+    elsewhen = find_exercise(exercises, name) if found is None else None
+    if elsewhen is not None:
+        span = f"from {elsewhen.start}" + (f" until {elsewhen.end}" if elsewhen.end else "")
+        raise CommandError(
+            f"'{printable(elsewhen.name)}' is in your plan {span}, not on {on} "
+            "(its dates can be changed on the app's Plan screen)"
+        )
     if found is None:
         active = ", ".join(e.name for e in exercises if e.active_on(on)) or "none yet"
         raise CommandError(

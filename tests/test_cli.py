@@ -92,6 +92,7 @@ BAD_INPUT = [
     (["log", "--pain", "3", "--date", "2026-03-16"], "in the future"),
     (["log", "--pain", "3", "--date", "15/03/2026"], "is not a date"),
     (["log", "--pain", "3", "--did", "Plank"], "'Plank' is not in your exercise plan"),
+    (["log", "--pain", "3", "--did", "Pelvic tilt", "--date", "2026-03-01"], "is in your plan from 2026-03-15, not on"),
     (["log", "--pain", "3", "--heat", "ten"], "use MINUTES or MINUTES:PAIN_BEFORE:PAIN_AFTER"),
     (["log", "--pain", "3", "--heat", "0"], "heat minutes: must be from 1 to 240"),
     (["log", "--pain", "3", "--region", "knee"], "region: must be one of"),
