@@ -154,7 +154,8 @@ def draw_pain(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     rolling = [p for p in pain.series if p.rolling_mean is not None]
     # The reference line goes first: where the 7-day mean runs level with it, the mean stays visible.
     if pain.baseline is not None:
-        label = f"first week {pain.baseline.mean:.1f}"
+        where = "journal's first week" if pain.baseline.scope == "journal" else "first week"
+        label = f"{where} {pain.baseline.mean:.1f}"
         plt.plot([0, last], [pain.baseline.mean] * 2, label=label, marker="-", color="blue")
     if ins.range.days <= _DAILY_DOTS_DAYS or not rolling:
         xs = [_x(ins, p.date) for p in pain.series]

@@ -213,12 +213,28 @@ class WeekMean:
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
-    """Mean of the first BASELINE_DAYS logged days of the range (``start``/``end`` are those days)."""
+    """Mean of the first BASELINE_DAYS logged days (``start``/``end`` are those days).
+
+    ``scope`` is "range" for the first days of the range, or "journal" for the first days of the
+    whole journal: used when the range is too short to hold both a baseline and a later week to
+    compare (e.g. a week since the last visit), as DOMAIN.md allows.
+    """
 
     start: date
     end: date
     n: int
     mean: float
+    scope: str = "range"
+
+    @property
+    def what(self) -> str:
+        """'first 7 logged days', or 'first 7 logged days of the journal'."""
+        return f"first {self.n} logged days" + (" of the journal" if self.scope == "journal" else "")
+
+    def span(self, rng: DateRange) -> str:
+        """'2 Mar to 8 Mar', with years when the baseline or the range crosses a year."""
+        year = self.start.year != rng.end.year or rng.start.year != rng.end.year
+        return f"{short_date(self.start, year=year)} to {short_date(self.end, year=year)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,12 +604,15 @@ def _pain(data: JournalData, rng: DateRange, days: Sequence[Day]) -> PainSummary
         for (start, end), values in zip(windows, by_week, strict=True)
     )
 
-    baseline = None
-    if len(days) >= BASELINE_DAYS:
-        first = days[:BASELINE_DAYS]
-        baseline = Baseline(
-            first[0].date, first[-1].date, BASELINE_DAYS, sum(d.pain_avg for d in first) / BASELINE_DAYS
-        )
+    baseline = _baseline(days, "range")
+    change = _change(rng, len(days), baseline, weeks)
+    if change.points is None and days:
+        # Too short a range to compare within it: compare with how the journal began instead.
+        earlier = _baseline(data.days, "journal")
+        if earlier is not None and earlier.end < days[0].date:
+            fallback = _change(rng, len(days), earlier, weeks)
+            if fallback.points is not None:
+                baseline, change = earlier, fallback
 
     flares = []
     for d in days:
@@ -609,11 +628,18 @@ def _pain(data: JournalData, rng: DateRange, days: Sequence[Day]) -> PainSummary
         weeks=weeks,
         mean=_mean(d.pain_avg for d in days),
         baseline=baseline,
-        change=_change(rng, len(days), baseline, weeks),
+        change=change,
         best_days=tuple(ranked[:BEST_WORST_COUNT]),
         worst_days=tuple(worst[:BEST_WORST_COUNT]),
         flares=tuple(flares),
     )
+
+
+def _baseline(days: Sequence[Day], scope: str) -> Baseline | None:
+    if len(days) < BASELINE_DAYS:
+        return None
+    first = days[:BASELINE_DAYS]
+    return Baseline(first[0].date, first[-1].date, BASELINE_DAYS, sum(d.pain_avg for d in first) / BASELINE_DAYS, scope)
 
 
 def _change(rng: DateRange, logged: int, baseline: Baseline | None, weeks: Sequence[WeekMean]) -> PainChange:
@@ -639,8 +665,7 @@ def _change(rng: DateRange, logged: int, baseline: Baseline | None, weeks: Seque
     direction = "same" if abs(points) < _EPS else ("better" if points > 0 else "worse")
 
     period = (
-        f"From your first {BASELINE_DAYS} logged days ({rng.day_label(baseline.start)} to "
-        f"{rng.day_label(baseline.end)}) to the latest week ({rng.day_label(latest.start)} to "
+        f"From your {baseline.what} ({baseline.span(rng)}) to the latest week ({rng.day_label(latest.start)} to "
         f"{rng.day_label(latest.end)})"
     )
     size = f"{shown(abs(points), 1)} points" + (f", {shown(abs(percent))} %" if percent is not None else "")

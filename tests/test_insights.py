@@ -491,3 +491,37 @@ def test_compute_is_pure_and_results_are_frozen() -> None:
     assert first == second
     with pytest.raises(AttributeError):
         first.days_logged = 3  # type: ignore[misc]
+
+
+# -- a range too short for its own baseline -----------------------------------------------------------
+
+
+def test_a_short_period_is_compared_with_how_the_journal_began() -> None:
+    # 1-7 Jan: pain 6 each day (the journal's first 7 days: mean 6.0). Since the visit on 9 Mar:
+    # 9-15 Mar, pain 3 each day: only 7 days, so no baseline and later week fit inside the range.
+    # The comparison falls back to the journal's start: 6.0 -> 3.0 = 3.0 points, 3 / 6 = 50 %.
+    early = days_from(date(2026, 1, 1), [6] * 7)
+    recent = days_from(MAR[9], [3] * 7)
+    data = JournalData(days=early + recent, visits=(Visit(MAR[9]),))
+    ins = compute(data, resolve_range(data, "since-visit", today=TODAY))
+    base, change = ins.pain.baseline, ins.pain.change
+    assert base is not None and base.scope == "journal"
+    assert (base.start, base.end, base.mean) == (date(2026, 1, 1), date(2026, 1, 7), 6.0)
+    assert (change.points, change.percent, change.important, change.direction) == (3.0, 50.0, True, "better")
+    assert "first 7 logged days of the journal (1 Jan to 7 Jan)" in change.sentence
+    assert "went down from 6.0 to 3.0 (3.0 points, 50 %)" in change.sentence
+
+
+def test_a_period_long_enough_keeps_its_own_baseline() -> None:
+    # 1-7 Jan pain 6; 1-14 Mar pain 4 then 2: the range's own first 7 days (mean 4) come first.
+    data = JournalData(days=days_from(date(2026, 1, 1), [6] * 7) + days_from(MAR[1], [4] * 7 + [2] * 7))
+    ins = run(data, MAR[1], MAR[14])
+    assert ins.pain.baseline is not None and ins.pain.baseline.scope == "range"
+    assert (ins.pain.change.baseline, ins.pain.change.latest, ins.pain.change.points) == (4.0, 2.0, 2.0)
+
+
+def test_no_fallback_when_the_journal_began_inside_the_short_period() -> None:
+    data = JournalData(days=days_from(MAR[9], [3] * 7))
+    ins = run(data, MAR[9], TODAY)
+    assert ins.pain.baseline is not None and ins.pain.baseline.scope == "range"
+    assert ins.pain.change.points is None and "Not enough days to compare yet" in ins.pain.change.sentence

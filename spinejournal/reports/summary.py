@@ -186,7 +186,7 @@ def _pain(ins: Insights) -> Section:
         base, week = pain.baseline, change.latest_week
         assert base is not None  # a known change always has its baseline
         moved = {"better": "down", "worse": "up", "same": "unchanged"}[change.direction]
-        size = "" if change.direction == "same" else f" {one_decimal(abs(change.points or 0))} points"
+        size = "" if change.direction == "same" else f" {shown(abs(change.points or 0), 1)} points"
         if change.direction != "same" and change.percent is not None:
             size += f" ({percent(abs(change.percent))})"
         verdict = (
@@ -197,25 +197,27 @@ def _pain(ins: Insights) -> Section:
         blocks.append(
             Paragraph(
                 f"Average pain in the latest week {one_decimal(change.latest)}/10 ({rng.day_label(week.start)} to "
-                f"{rng.day_label(week.end)}) against a baseline of {one_decimal(change.baseline)}/10 (first "
-                f"{base.n} logged days, {rng.day_label(base.start)} to {rng.day_label(base.end)}): "
+                f"{rng.day_label(week.end)}) against a baseline of {one_decimal(change.baseline)}/10 "
+                f"({base.what}, {base.span(rng)}): "
                 f"{moved}{size}, {verdict}.",
                 strong=change.important,
             )
         )
     if pain.mean is not None:
         blocks.append(Paragraph(f"Mean daily average pain over the period: {one_decimal(pain.mean)}/10."))
-    shown = pain.weeks[-MAX_WEEKS:]
+    recent_weeks = pain.weeks[-MAX_WEEKS:]
     blocks.append(
         Table(
             ("Week", "Days logged", "Mean pain (0-10)"),
-            tuple((_span(rng, w.start, w.end), str(w.n), one_decimal(w.mean)) for w in shown),
+            tuple((_span(rng, w.start, w.end), str(w.n), one_decimal(w.mean)) for w in recent_weeks),
             (False, True, True),
         )
     )
-    if len(pain.weeks) > len(shown):
-        blocks.append(Paragraph(f"The latest {len(shown)} of {len(pain.weeks)} weeks; the chart shows them all."))
-    if any(w.mean is None for w in shown):
+    if len(pain.weeks) > len(recent_weeks):
+        blocks.append(
+            Paragraph(f"The latest {len(recent_weeks)} of {len(pain.weeks)} weeks; the chart shows them all.")
+        )
+    if any(w.mean is None for w in recent_weeks):
         blocks.append(Paragraph(f"No mean ({NONE}) for a week with fewer than {WEEK_MIN_DAYS} days logged."))
     if pain.series:
         blocks.append(Chart("pain", "Daily average pain (dots) and its 7-day mean (line), 0-10"))
