@@ -96,18 +96,20 @@ class SpineJournalApp(App[None]):
     ]
 
     def __init__(self, journal: Journal, *, read_only: bool = False, badge: str = "") -> None:
+        read_only = read_only or journal.read_only
+        sections = tuple(s for s in SECTIONS if not (read_only and s.writes))
+        # Start straight in the first section: switching to it from Textual's blank default screen
+        # on mount styled the whole first screen twice (two ScreenResume events), ~30 ms of startup.
+        self.DEFAULT_MODE = sections[0].mode
         super().__init__()
         self.journal = journal
-        self.read_only = read_only or journal.read_only
+        self.read_only = read_only
         self.badge = badge or ("review: read-only" if self.read_only else "")
-        self.sections = tuple(s for s in SECTIONS if not (self.read_only and s.writes))
+        self.sections = sections
         for section in self.sections:
             self.add_mode(section.mode, section.make_screen)
         self._unsaved: list[UnsavedWork] = []
         self._last_data: JournalData | None = None
-
-    def on_mount(self) -> None:
-        self.switch_mode(self.sections[0].mode)
 
     # Data -------------------------------------------------------------------------------------
 
