@@ -149,17 +149,13 @@ class _Group(click.Group):
         return list(self.commands)
 
 
-@click.group(
-    cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
-)
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--journal",
     type=click.Path(dir_okay=False),
     help="Journal file to use (default: your user data folder; or set SPINEJOURNAL_JOURNAL).",
 )
-@click.option(
-    "--demo", is_flag=True, help="Open the app on generated sample data (your journal is not touched)."
-)
+@click.option("--demo", is_flag=True, help="Open the app on generated sample data (your journal is not touched).")
 @click.version_option(__version__, "-V", "--version", prog_name="spinejournal")
 @click.pass_context
 def cli(ctx: click.Context, journal: str | None, demo: bool) -> None:
@@ -271,9 +267,7 @@ def log(ctx: click.Context, **opts: Any) -> None:
             raise CommandError(f"{on} is not logged yet: give at least --pain N (average pain, 0-10)")
         base = existing or Day(date=on, pain_avg=opts["pain_avg"])
         updates: dict[str, Any] = {
-            k: opts[k]
-            for k in ("pain_avg", "pain_now", "pain_worst", "pain_least", "pain_limb")
-            if opts[k] is not None
+            k: opts[k] for k in ("pain_avg", "pain_now", "pain_worst", "pain_least", "pain_limb") if opts[k] is not None
         }
         if regions:
             updates["regions"] = tuple(dict.fromkeys(regions))
@@ -348,9 +342,7 @@ def show(ctx: click.Context, days: int, as_json: bool) -> None:
     if not shown:
         click.echo(f"No days logged from {start} to {end}. Log one with: spinejournal log --pain N")
         return
-    header = (
-        f"{'Date':<10}  {'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}  {'Heat/Ice':<9} {'Ex':<5} {'Walk':>4}  Notes"
-    )
+    header = f"{'Date':<10}  {'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}  {'Heat/Ice':<9} {'Ex':<5} {'Walk':>4}  Notes"
     click.echo(header)
     click.echo("-" * len(header))
     for day in shown:
@@ -428,9 +420,7 @@ def plan() -> None:
 @click.option("--sets", type=int, help="Sets per session.")
 @click.option("--reps", type=int, help="Repetitions per set.")
 @click.option("--hold", "hold_seconds", type=int, metavar="SECONDS", help="Hold time per repetition.")
-@click.option(
-    "--per-week", "times_per_week", type=int, default=7, show_default=True, help="Sessions per week."
-)
+@click.option("--per-week", "times_per_week", type=int, default=7, show_default=True, help="Sessions per week.")
 @click.option("--start", metavar="DATE", help="First day of the exercise (default: today).")
 @click.option("--instructions", default="", help="How to do it, in your therapist's words.")
 @click.pass_context
@@ -468,9 +458,7 @@ def plan_retire(ctx: click.Context, name: str, when: str | None) -> None:
     current = [e for e in journal.exercises() if e.end is None or e.end > on]
     exercise = find_exercise(current, name)
     if exercise is None:
-        raise CommandError(
-            f"'{printable(name)}' is not a current exercise of your plan (see: spinejournal plan list)"
-        )
+        raise CommandError(f"'{printable(name)}' is not a current exercise of your plan (see: spinejournal plan list)")
     retired = journal.retire_exercise(exercise.id, on)
     click.echo(f"Retired '{printable(retired.name)}' from {retired.end}.")
 
@@ -543,9 +531,7 @@ def psfs_rate(ctx: click.Context, name: str, score: int, when: str | None) -> No
     wanted = name.strip().casefold()
     activity = next((a for a in journal.data().psfs_activities if a.name.casefold() == wanted), None)
     if activity is None:
-        raise CommandError(
-            f"no PSFS activity named '{printable(name)}'; add it with: spinejournal psfs add NAME"
-        )
+        raise CommandError(f"no PSFS activity named '{printable(name)}'; add it with: spinejournal psfs add NAME")
     journal.save_psfs_rating(PsfsRating(activity.id, on, score, activity.version))
     click.echo(f"Rated '{printable(activity.name)}' {score}/10 on {on}.")
 
@@ -572,9 +558,7 @@ def profile(ctx: click.Context, patient_name: str | None) -> None:
     if patient_name is not None:
         journal.save_profile(Profile(patient_name=patient_name.strip()))
     name = journal.data().profile.patient_name
-    click.echo(
-        f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME"
-    )
+    click.echo(f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME")
 
 
 @cli.command()
@@ -839,9 +823,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from spinejournal.store import JournalError
 
     try:
-        code = cli.main(
-            args=list(argv) if argv is not None else None, prog_name="spinejournal", standalone_mode=False
-        )
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="spinejournal", standalone_mode=False)
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "spinejournal"
         _fail(f"{exc.format_message()} (see: {where} --help)", EXIT_USAGE)

@@ -80,9 +80,7 @@ def extents_for(limb: str) -> dict[str, str]:
 def _int(field_name: str, value: Any, low: int, high: int, *, unit: str = "") -> int:
     suffix = f" {unit}" if unit else ""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(
-            field_name, f"must be a whole number from {low} to {high}{suffix} (got {value!r})"
-        )
+        raise ValidationError(field_name, f"must be a whole number from {low} to {high}{suffix} (got {value!r})")
     if not low <= value <= high:
         raise ValidationError(field_name, f"must be from {low} to {high}{suffix} (got {value})")
     return value
@@ -291,9 +289,7 @@ class Mobility:
 
     @property
     def is_empty(self) -> bool:
-        return all(
-            v is None for v in (self.walk, self.sit, self.stand, self.stiffness, self.fingertip_floor_cm)
-        )
+        return all(v is None for v in (self.walk, self.sit, self.stand, self.stiffness, self.fingertip_floor_cm))
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_empty(
@@ -651,9 +647,7 @@ class JournalData:
 
     def days_between(self, start: date | None, end: date | None) -> tuple[Day, ...]:
         """Days with ``start <= date <= end`` (either bound may be None for open)."""
-        return tuple(
-            d for d in self.days if (start is None or d.date >= start) and (end is None or d.date <= end)
-        )
+        return tuple(d for d in self.days if (start is None or d.date >= start) and (end is None or d.date <= end))
 
     def exercise(self, exercise_id: int) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)
