@@ -64,6 +64,8 @@ async def test_retire_an_exercise_after_confirming(plan_path: Path) -> None:
         await pilot.press("r", "r")
         assert "retired 2026-03-15" in screen_text(app)
         await pilot.press("t")  # today's checklist no longer offers it
+        app.screen.query_one(TabbedContent).active = "tab-exercises"
+        await pilot.pause()
         assert [row.exercise.name for row in app.screen.query(ExerciseRow)] == ["Bird dog"]
     assert stored(plan_path).exercise(1).end == TODAY  # type: ignore[union-attr]
 

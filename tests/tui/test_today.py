@@ -215,9 +215,13 @@ async def test_a_day_logged_before_a_retirement_keeps_its_exercise(plan_path: Pa
     journal.retire_exercise(1, date(2026, 3, 12))
     app = make_app(plan_path)
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(TabbedContent).active = "tab-exercises"
+        await pilot.pause()
         today_names = [row.exercise.name for row in app.screen.query(ExerciseRow)]
         assert today_names == ["Bird dog"]
         await app.push_screen(TodayScreen(past))
+        app.screen.query_one(TabbedContent).active = "tab-exercises"
+        await pilot.pause()
         past_names = [row.exercise.name for row in app.screen.query(ExerciseRow)]
         assert past_names == ["Pelvic tilt", "Bird dog"]
         await pilot.press("3", "ctrl+s")  # same average: saving keeps the log, sets included

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label, SelectionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -51,16 +51,27 @@ MOBILITY_FIELDS = (
     ("fingertip-to-floor", "fingertip", "Fingertip to floor", "cm (optional)"),
 )
 
+# The tabs after "Where", built the first time each is shown: the form opens with only what is seen.
+HIDDEN_TABS = (
+    ("tab-heat", "Heat/ice"),
+    ("tab-exercises", "Exercises"),
+    ("tab-mobility", "Mobility"),
+    ("tab-notes", "Notes"),
+    ("tab-flags", "Red flags"),
+)
+
+W = TypeVar("W", bound=Widget)
+
 # Where to send the cursor when the model names a field in a ValidationError.
 FIELD_WIDGETS = {
-    "average pain": "#pain-avg",
-    "pain now": "#pain-now",
-    "worst pain": "#pain-worst",
-    "least pain": "#pain-least",
-    "leg/arm pain": "#pain-limb",
-    "notes": "#notes",
-    "questions for the therapist": "#questions",
-    **{field: f"#{widget_id}" for field, widget_id, _, _ in MOBILITY_FIELDS},
+    "average pain": "pain-avg",
+    "pain now": "pain-now",
+    "worst pain": "pain-worst",
+    "least pain": "pain-least",
+    "leg/arm pain": "pain-limb",
+    "notes": "notes",
+    "questions for the therapist": "questions",
+    **{field: widget_id for field, widget_id, _, _ in MOBILITY_FIELDS},
 }
 
 
@@ -85,6 +96,14 @@ class DayForm(Vertical):
         self.on_date: date | None = None
         self._base: Day | None = None
         self._baseline: tuple[Any, ...] = ()
+        # The fields of the hidden tabs exist from the start (they hold the day's values) but are
+        # mounted only when their tab is first shown: mounting all of them made the first screen
+        # take twice as long. Until then they are reached by id in `_fields`, not by a query.
+        self._unshown: dict[str, list[Widget]] = {}  # tab id -> its widgets, until first shown
+        self._fields: dict[str, Widget] = {}  # widget id -> widget, for every field of a hidden tab
+        self._tab_of: dict[str, str] = {}  # widget id -> tab id
+        self._mounting: dict[str, AwaitMount] = {}  # tab id -> the mount of its fields, once shown
+        self._make_hidden_tabs()
 
     # Layout -------------------------------------------------------------------------------------
 
@@ -112,34 +131,70 @@ class DayForm(Vertical):
                 with Horizontal(classes="pain-row"):
                     yield Label("Arm/leg pain", classes="limb-label")
                     yield PainScale(id="pain-limb", disabled=ro)
-            with TabPane("Heat/ice", id="tab-heat"), VerticalScroll(can_focus=ro):
-                yield SessionsPanel(read_only=ro, id="sessions")
-            with TabPane("Exercises", id="tab-exercises"), VerticalScroll(can_focus=ro):
-                yield ExerciseChecklist(read_only=ro, id="exercises")
-            with TabPane("Mobility", id="tab-mobility"), VerticalScroll(can_focus=ro):
-                yield Static("Self-measured, at your own pace; leave blank what you did not measure.", classes="hint")
-                with Grid(id="mobility-grid"):
-                    for _, widget_id, label, unit in MOBILITY_FIELDS:
-                        yield Label(label)
-                        yield Input(
-                            type="integer", id=widget_id, compact=True, max_length=5, disabled=ro, placeholder="–"
-                        )
-                        yield Label(unit, classes="unit")
-            with TabPane("Notes", id="tab-notes"), VerticalScroll(can_focus=ro):
-                yield Label("Notes", classes="subheading")
-                yield SafeTextArea(id="notes", read_only=ro, placeholder="How was the day? What helped, what hurt?")
-                yield Label("Questions for your therapist", classes="subheading")
-                yield SafeTextArea(id="questions", read_only=ro, placeholder="Anything to ask at the next visit")
-            with TabPane("Red flags", id="tab-flags"), VerticalScroll(can_focus=ro):
-                yield Static(Content("Tick any you have now; the app will say at once what to do."), classes="hint")
-                yield SelectionList[str](
+            for tab, title in HIDDEN_TABS:
+                yield TabPane(title, id=tab)
+
+    def _make_hidden_tabs(self) -> None:
+        """The widgets of the tabs after "Where", made now and mounted when their tab is first shown."""
+        ro = self.read_only
+        inputs = {
+            widget_id: Input(type="integer", id=widget_id, compact=True, max_length=5, disabled=ro, placeholder="–")
+            for _, widget_id, _, _ in MOBILITY_FIELDS
+        }
+        mobility = [
+            widget
+            for _, widget_id, label, unit in MOBILITY_FIELDS
+            for widget in (Label(label), inputs[widget_id], Label(unit, classes="unit"))
+        ]
+        self._unshown = {
+            "tab-heat": [SessionsPanel(read_only=ro, id="sessions")],
+            "tab-exercises": [ExerciseChecklist(read_only=ro, id="exercises")],
+            "tab-mobility": [
+                Static("Self-measured, at your own pace; leave blank what you did not measure.", classes="hint"),
+                Grid(*mobility, id="mobility-grid"),
+            ],
+            "tab-notes": [
+                Label("Notes", classes="subheading"),
+                SafeTextArea(id="notes", read_only=ro, placeholder="How was the day? What helped, what hurt?"),
+                Label("Questions for your therapist", classes="subheading"),
+                SafeTextArea(id="questions", read_only=ro, placeholder="Anything to ask at the next visit"),
+            ],
+            "tab-flags": [
+                Static(Content("Tick any you have now; the app will say at once what to do."), classes="hint"),
+                SelectionList[str](
                     *(Selection(Content(flag.label), flag.id) for flag in RED_FLAGS),
                     id="red-flags",
                     disabled=ro,
-                )
+                ),
                 # The highlighted symptom in full (a long one is cut short in the list at 80 columns).
-                yield Static(id="red-flag-detail", classes="hint")
-                yield Static(Content(RED_FLAG_NOTE), classes="hint")
+                Static(id="red-flag-detail", classes="hint"),
+                Static(Content(RED_FLAG_NOTE), classes="hint"),
+            ],
+        }
+        for tab, widgets in self._unshown.items():
+            for widget in [*widgets, *(inputs.values() if tab == "tab-mobility" else ())]:
+                if widget.id:
+                    self._fields[widget.id] = widget
+                    self._tab_of[widget.id] = tab
+
+    def on_mount(self) -> None:
+        # Watching the active tab (rather than waiting for TabActivated, a message later) starts
+        # mounting a tab's fields in the very step that shows it.
+        self.watch(self.query_one("#day-tabs", TabbedContent), "active", self._tab_shown)
+
+    def _tab_shown(self, tab: str) -> None:
+        contents = self._unshown.pop(tab, None)
+        if contents is not None:
+            pane = self.query_one(f"#{tab}", TabPane)
+            self._mounting[tab] = pane.mount(VerticalScroll(*contents, can_focus=self.read_only))
+
+    def _field(self, widget_id: str, expect: type[W]) -> W:
+        """The widget with ``widget_id``, whether or not its tab has been shown yet."""
+        widget = self._fields.get(widget_id)
+        if widget is None:
+            return self.query_one(f"#{widget_id}", expect)
+        assert isinstance(widget, expect)
+        return widget
 
     # Loading ------------------------------------------------------------------------------------
 
@@ -155,7 +210,7 @@ class DayForm(Vertical):
         self.query_one("#pain-limb", PainScale).value = day.pain_limb if day else None
 
         where = day or start_from
-        self._set_selected("#regions", where.regions if where else ())
+        self._set_selected("regions", where.regions if where else ())
         reach = {r.limb: r.extent for r in where.radiating} if where else {}
         for limb in LIMBS:
             self.query_one(f"#limb-{limb}", Picker).value = reach.get(limb)
@@ -165,16 +220,16 @@ class DayForm(Vertical):
         else:
             hint.update("Space ticks or unticks.")
 
-        self.query_one(SessionsPanel).set_sessions(day.sessions if day else ())
+        self._field("sessions", SessionsPanel).set_sessions(day.sessions if day else ())
         await self.set_plan(plan, keep_ticks=False)
 
         mobility = day.mobility if day else Mobility()
         for _, widget_id, _, _ in MOBILITY_FIELDS:
             value = getattr(mobility, "fingertip_floor_cm" if widget_id == "fingertip" else widget_id)
-            self.query_one(f"#{widget_id}", Input).value = "" if value is None else str(value)
-        self.query_one("#notes", TextArea).text = day.notes if day else ""
-        self.query_one("#questions", TextArea).text = day.questions if day else ""
-        self._set_selected("#red-flags", day.red_flags if day else ())
+            self._field(widget_id, Input).value = "" if value is None else str(value)
+        self._field("notes", TextArea).text = day.notes if day else ""
+        self._field("questions", TextArea).text = day.questions if day else ""
+        self._set_selected("red-flags", day.red_flags if day else ())
         self.mark_saved()
 
     async def set_plan(self, plan: Sequence[Exercise], *, keep_ticks: bool = True) -> None:
@@ -186,13 +241,13 @@ class DayForm(Vertical):
         logged = {log.exercise_id: (log.status, log.reason) for log in self._base.exercises} if self._base else {}
         entries: dict[int, Entry] = dict(logged)
         if keep_ticks:
-            entries.update(self.query_one(ExerciseChecklist).entries())
+            entries.update(self._field("exercises", ExerciseChecklist).entries())
         # Exercises planned that day, plus any logged that day even if retired since.
         shown = [e for e in plan if e.active_on(on) or e.id in logged]
-        await self.query_one(ExerciseChecklist).set_plan(shown, entries)
+        await self._field("exercises", ExerciseChecklist).set_plan(shown, entries)
 
-    def _set_selected(self, selector: str, values: Sequence[str]) -> None:
-        selection_list = self.query_one(selector, SelectionList)
+    def _set_selected(self, widget_id: str, values: Sequence[str]) -> None:
+        selection_list = self._field(widget_id, SelectionList)
         selection_list.deselect_all()
         for value in values:
             selection_list.select(value)
@@ -206,12 +261,12 @@ class DayForm(Vertical):
             self.query_one("#pain-limb", PainScale).value,
             tuple(sorted(self.query_one("#regions", SelectionList).selected)),
             tuple(self.query_one(f"#limb-{limb}", Picker).value for limb in LIMBS),
-            self.query_one(SessionsPanel).sessions,
-            tuple(sorted(self.query_one(ExerciseChecklist).entries().items())),
-            tuple(self.query_one(f"#{w}", Input).value.strip() for _, w, _, _ in MOBILITY_FIELDS),
-            self.query_one("#notes", TextArea).text,
-            self.query_one("#questions", TextArea).text,
-            tuple(sorted(self.query_one("#red-flags", SelectionList).selected)),
+            self._field("sessions", SessionsPanel).sessions,
+            tuple(sorted(self._field("exercises", ExerciseChecklist).entries().items())),
+            tuple(self._field(w, Input).value.strip() for _, w, _, _ in MOBILITY_FIELDS),
+            self._field("notes", TextArea).text,
+            self._field("questions", TextArea).text,
+            tuple(sorted(self._field("red-flags", SelectionList).selected)),
         )
 
     @property
@@ -228,7 +283,7 @@ class DayForm(Vertical):
     @property
     def red_flags(self) -> tuple[str, ...]:
         """The red flags ticked now, in the clinical list's order."""
-        ticked = set(self.query_one("#red-flags", SelectionList).selected)
+        ticked = set(self._field("red-flags", SelectionList).selected)
         return tuple(flag.id for flag in RED_FLAGS if flag.id in ticked)
 
     def build(self) -> Day:
@@ -238,9 +293,7 @@ class DayForm(Vertical):
         average = pains["avg"]
         if average is None:
             raise ValidationError("average pain", "choose a number from 0 to 10 (press a digit key)")
-        numbers = {
-            field: optional_int(field, self.query_one(f"#{w}", Input).value) for field, w, _, _ in MOBILITY_FIELDS
-        }
+        numbers = {field: optional_int(field, self._field(w, Input).value) for field, w, _, _ in MOBILITY_FIELDS}
         mobility = Mobility(
             walk=numbers["walking tolerance"],
             sit=numbers["sitting tolerance"],
@@ -263,16 +316,16 @@ class DayForm(Vertical):
             pain_limb=self.query_one("#pain-limb", PainScale).number,
             regions=tuple(r for r in REGIONS if r in regions),
             radiating=radiating,
-            sessions=self.query_one(SessionsPanel).sessions,
+            sessions=self._field("sessions", SessionsPanel).sessions,
             exercises=self._exercise_logs(),
             mobility=mobility,
-            notes=self.query_one("#notes", TextArea).text,
-            questions=self.query_one("#questions", TextArea).text,
+            notes=self._field("notes", TextArea).text,
+            questions=self._field("questions", TextArea).text,
             red_flags=self.red_flags,
         )
 
     def _exercise_logs(self) -> tuple[ExerciseLog, ...]:
-        entries = self.query_one(ExerciseChecklist).entries()
+        entries = self._field("exercises", ExerciseChecklist).entries()
         before = {log.exercise_id: log for log in self._base.exercises} if self._base else {}
         # Logs of exercises the checklist does not show (e.g. typed with the CLI) are kept as they were.
         logs = [log for exercise_id, log in before.items() if exercise_id not in entries]
@@ -297,20 +350,26 @@ class DayForm(Vertical):
 
     def focus_field(self, field: str) -> None:
         """Show and focus the widget of a field the model named in an error."""
-        selector = FIELD_WIDGETS.get(field)
-        if selector is None:
+        widget_id = FIELD_WIDGETS.get(field)
+        if widget_id is None:
             return
-        widget = self.query_one(selector, Widget)
-        pane = next((a for a in widget.ancestors if isinstance(a, TabPane)), None)
-        if pane is not None and pane.id:
-            self.query_one(TabbedContent).active = pane.id
+        widget = self._field(widget_id, Widget)
+        tab = self._tab_of.get(widget_id) or next((a.id for a in widget.ancestors if isinstance(a, TabPane)), None)
+        if tab:
+            self.query_one(TabbedContent).active = tab  # mounts the tab's fields if it was never shown
+        self.call_later(self._focus_when_mounted, widget, self._mounting.get(tab or ""))
+
+    @staticmethod
+    async def _focus_when_mounted(widget: Widget, mounting: AwaitMount | None) -> None:
+        if mounting is not None:
+            await mounting  # a tab shown just now: its fields are being mounted
         widget.focus()
 
     def update_tab_labels(self) -> None:
         """Counts on the tabs, and a marker on Red flags when any is ticked."""
         tabs = self.query_one(TabbedContent)
-        sessions = len(self.query_one(SessionsPanel).sessions)
-        entries = self.query_one(ExerciseChecklist).entries()
+        sessions = len(self._field("sessions", SessionsPanel).sessions)
+        entries = self._field("exercises", ExerciseChecklist).entries()
         ticked = sum(1 for status, _ in entries.values() if status is not None)
         flags = len(self.red_flags)
         labels = {
@@ -349,7 +408,7 @@ class DayForm(Vertical):
     @on(SelectionList.SelectionHighlighted, "#red-flags")
     def _red_flag_highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
         flag = RED_FLAGS_BY_ID[event.selection.value]
-        self.query_one("#red-flag-detail", Static).update(
+        self._field("red-flag-detail", Static).update(
             Content.assemble((f"{URGENCY_TITLE[flag.urgency]}: ", "bold"), flag.label)
         )
 

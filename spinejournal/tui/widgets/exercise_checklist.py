@@ -26,69 +26,73 @@ class ExerciseRow(Vertical):
     def __init__(self, exercise: Exercise, status: str | None, reason: str | None, *, read_only: bool) -> None:
         super().__init__(classes="exercise-row")
         self.exercise = exercise
-        self._status = status
-        self._reason = reason
-        self._read_only = read_only
+        # Made here, not in compose: the row answers `entry` even before it is mounted (its tab
+        # may never have been shown).
+        self._status = Picker(
+            [(None, "–"), *_STATUS_LABELS.items()],
+            status,
+            classes="exercise-status",
+            disabled=read_only,
+            tooltip="Done, partly done or skipped",
+        )
+        self._reason = Picker(
+            [(None, "–"), *SKIP_REASONS.items()], reason, classes="exercise-reason", disabled=read_only
+        )
 
     def compose(self) -> ComposeResult:
         # The name is the person's own text: a plain Content, never markup.
         name = Content(printable(self.exercise.name, single_line=True)).stylize("bold")
         yield Label(Content.assemble(name, "  ", (self.exercise.dose, "dim")), classes="exercise-name")
         with Horizontal(classes="exercise-controls"):
-            yield Picker(
-                [(None, "–"), *_STATUS_LABELS.items()],
-                self._status,
-                classes="exercise-status",
-                disabled=self._read_only,
-                tooltip="Done, partly done or skipped",
-            )
+            yield self._status
             yield Label("why:", classes="reason-label")
-            yield Picker(
-                [(None, "–"), *SKIP_REASONS.items()],
-                self._reason,
-                classes="exercise-reason",
-                disabled=self._read_only,
-            )
+            yield self._reason
 
     def on_mount(self) -> None:
         self._show_reason()
 
     @property
     def entry(self) -> Entry:
-        status = self.query_one(".exercise-status", Picker).text
-        reason = self.query_one(".exercise-reason", Picker).text
+        status = self._status.text
         # A reason only applies to a skipped or partly done exercise.
-        return (status, reason if status in ("partial", "skipped") else None)
+        return (status, self._reason.text if status in ("partial", "skipped") else None)
 
     @on(Picker.Changed, ".exercise-status")
     def _show_reason(self) -> None:
-        shown = self.query_one(".exercise-status", Picker).text in ("partial", "skipped")
-        self.query_one(".exercise-reason", Picker).display = shown
+        shown = self._status.text in ("partial", "skipped")
+        self._reason.display = shown
         self.query_one(".reason-label", Label).display = shown
 
 
 class ExerciseChecklist(Vertical):
-    """All exercises of the plan on one day."""
+    """All exercises of the plan on one day. Works before it is mounted: it keeps its rows."""
 
     def __init__(self, *, read_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._read_only = read_only
+        self._rows: list[ExerciseRow] = []
+        self._composed = False
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="hint", id="exercise-hint")
+        self._composed = True
+        yield Static(self._hint(), classes="hint", id="exercise-hint")
+        yield from self._rows
+
+    def _hint(self) -> str:
+        if self._rows:
+            return "Left/right: done, partly, skipped. Tab to the next exercise."
+        return "No exercises in your plan yet: add them on the Plan screen (key p)."
 
     async def set_plan(self, exercises: Sequence[Exercise], entries: dict[int, Entry]) -> None:
         """Show ``exercises`` with the given statuses (by exercise id)."""
-        await self.query(ExerciseRow).remove()
-        hint = self.query_one("#exercise-hint", Static)
-        if exercises:
-            hint.update("Left/right: done, partly, skipped. Tab to the next exercise.")
-        else:
-            hint.update("No exercises in your plan yet: add them on the Plan screen (key p).")
-        await self.mount_all(
-            ExerciseRow(e, *entries.get(e.id, (None, None)), read_only=self._read_only) for e in exercises
-        )
+        old = self._rows
+        self._rows = [ExerciseRow(e, *entries.get(e.id, (None, None)), read_only=self._read_only) for e in exercises]
+        if not self._composed:
+            return  # compose shows the new rows
+        await self.remove_children(old)
+        self.query_one("#exercise-hint", Static).update(self._hint())
+        await self.mount_all(self._rows)
 
     def entries(self) -> dict[int, Entry]:
         """The status and reason chosen for each shown exercise, by id (None when not ticked)."""
-        return {row.exercise.id: row.entry for row in self.query(ExerciseRow)}
+        return {row.exercise.id: row.entry for row in self._rows}
