@@ -25,6 +25,7 @@ Contracts other parts of spinejournal rely on:
 
 from __future__ import annotations
 
+import gc
 import importlib
 import tempfile
 from collections.abc import Callable, Iterable
@@ -110,6 +111,15 @@ class SpineJournalApp(App[None]):
             self.add_mode(section.mode, section.make_screen)
         self._unsaved: list[UnsavedWork] = []
         self._last_data: JournalData | None = None
+
+    def on_load(self) -> None:
+        # What exists now (imported modules, the journal just read) lives as long as the app: keep
+        # the cycle collector from walking it again on every full collection while screens are
+        # built (~20 ms of a 10-year start). Undone when the app ends, so nothing stays pinned.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     # Data -------------------------------------------------------------------------------------
 
