@@ -11,6 +11,7 @@ from textual.widgets import Static, TabbedContent
 from textual_plotext import PlotextPlot
 
 import spinejournal.tui.screens.trends as trends_module
+import spinejournal.tui.widgets.trend_chart as trend_chart_module
 from spinejournal.demo import build_demo
 from spinejournal.model import Day, Exercise, ExerciseLog, JournalData, Visit
 from spinejournal.store import Journal
@@ -173,3 +174,40 @@ async def test_user_text_is_shown_as_written() -> None:
         # Red flags come first.
         assert words.startswith("Urgent symptoms were logged on 1 day (latest: 11 Mar).")
         assert app.is_running
+
+
+async def test_charts_are_drawn_when_shown_and_once_per_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[str] = []
+    real = dict(trend_chart_module.DRAWERS)
+
+    def counting(kind: str) -> Any:
+        def draw(plt: Any, insights: Any, *, width: int) -> None:
+            drawn.append(f"{kind} {insights.range.key}")
+            real[kind](plt, insights, width=width)
+
+        return draw
+
+    monkeypatch.setattr(trend_chart_module, "DRAWERS", {kind: counting(kind) for kind in real})
+    app = Host(Journal.from_data(build_demo(end=TODAY, days=60)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert drawn == ["pain since-visit"]  # the hidden tabs' charts are not drawn
+        for key in ("w", "s", "w", "s"):
+            await pilot.press(key)
+        assert drawn == ["pain since-visit", "pain 4w"]  # back to a range shown before: its picture is kept
+        await pilot.press("c")
+        assert drawn[-1] == "adherence since-visit"
+        assert "Exercises done, % of planned" in chart_text(app, "adherence")
+
+
+async def test_a_kept_chart_is_drawn_again_when_the_journal_changes(journal: Journal) -> None:
+    for day in two_weeks().days:
+        journal.save_day(day)
+    app = Host(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "first week 8.0" in chart_text(app, "pain")
+        await pilot.press("w")
+        journal.save_day(Day(date=date(2026, 3, 2), pain_avg=1))  # the first week: (1 + 6 x 8) / 7 = 7.0
+        await pilot.press("s")
+        assert "first week 7.0" in chart_text(app, "pain")

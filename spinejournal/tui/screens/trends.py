@@ -2,30 +2,29 @@
 
 All figures come from :mod:`spinejournal.insights` and every drawing from :mod:`spinejournal.charts`,
 the same ones the ``trends`` command and the exports use. Insights are computed once per range and
-journal snapshot: redraws (resizes, theme changes, switching back and forth) reuse them.
+journal snapshot: redraws (resizes, theme changes, switching back and forth) reuse them, and each
+chart keeps its last pictures, so switching back to a range shown before draws nothing again.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
-from textual_plotext import PlotextPlot
 
 from spinejournal import clock
-from spinejournal.charts import CHARTS, DRAWERS
+from spinejournal.charts import CHARTS
 from spinejournal.insights import RANGE_KEYS, DateRange, Insights, compute, resolve_range, what_changed
 from spinejournal.model import JournalData
 from spinejournal.store import JournalError
 from spinejournal.text import printable
 from spinejournal.tui.widgets.navbar import NavBar
+from spinejournal.tui.widgets.trend_chart import TrendChart
 
 # Range key -> (binding key, footer label). Short labels: the footer has little room at 80 columns.
 RANGE_KEYS_BOUND: dict[str, tuple[str, str]] = {
@@ -40,32 +39,6 @@ CHART_TABS: dict[str, str] = {
     "heat_ice": "Heat & ice",
     "mobility": "Mobility",
 }
-
-
-class _Chart(PlotextPlot):
-    """One chart of :mod:`spinejournal.charts`; redrawn only when its insights or its width change."""
-
-    def __init__(self, kind: str) -> None:
-        super().__init__(id=f"chart-{kind}", classes="trend-chart")
-        self.kind = kind
-        self._shown: tuple[int, int] | None = None  # (id of the insights drawn, width drawn for)
-        self._insights: Insights | None = None
-
-    def show(self, insights: Insights) -> None:
-        """Draw ``insights`` (a no-op when they are already drawn at this width)."""
-        self._insights = insights
-        width = self.size.width or self.app.size.width
-        if self._shown == (id(insights), width):
-            return
-        self._shown = (id(insights), width)
-        self.plt.clear_figure()
-        # Tick labels are spread to fit the width, so a resize redraws (the numbers are not recomputed).
-        DRAWERS[self.kind](self.plt, insights, width=width)
-        self.refresh()
-
-    def on_resize(self, event: Resize) -> None:
-        if self._insights is not None:
-            self.show(self._insights)
 
 
 class TrendsScreen(Screen[None]):
@@ -92,7 +65,7 @@ class TrendsScreen(Screen[None]):
             with TabbedContent(id="trends-tabs"):
                 for kind in CHARTS:
                     with TabPane(CHART_TABS[kind], id=f"tab-{kind}"):
-                        yield _Chart(kind)
+                        yield TrendChart(kind, id=f"chart-{kind}", classes="trend-chart")
             with VerticalScroll(id="what-changed"):
                 yield Static("What changed", classes="subheading", markup=False)
                 yield Static(id="what-changed-text", markup=False)
@@ -140,8 +113,8 @@ class TrendsScreen(Screen[None]):
             )
         )
         self.query_one("#what-changed-text", Static).update(self._words(ins))
-        for chart in self.query(_Chart):
-            chart.show(ins)
+        for chart in self.query(TrendChart):
+            chart.use(ins)  # drawn when on screen: the hidden tabs' charts wait until shown
         self.refresh_bindings()
 
     @staticmethod
@@ -170,11 +143,3 @@ class TrendsScreen(Screen[None]):
         if action == "range":
             return parameters[0] != self.range_key
         return True
-
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self) -> None:
-        # A chart in a hidden tab had no size when drawn: draw it now at its real width.
-        ins = self._cache.get(self.range_key)
-        if ins is not None:
-            for chart in self.query(_Chart):
-                chart.show(ins[2])
