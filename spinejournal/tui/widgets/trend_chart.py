@@ -29,6 +29,12 @@ class TrendChart(PlotextPlot):
         # keeps their id from being reused by another object while the picture is kept.
         self._pictures: dict[tuple[object, ...], tuple[Insights, RenderResult]] = {}
 
+    def on_unmount(self) -> None:
+        # PlotextPlot subscribes to theme changes with a callback holding the widget, and Textual
+        # only drops such subscriptions when the theme changes: without this, every Trends screen
+        # closed kept its charts (and their insights) in memory.
+        self.app.theme_changed_signal.unsubscribe(self)
+
     def use(self, insights: Insights) -> None:
         """Show ``insights`` (drawn when the chart is next on screen)."""
         if insights is not self._insights:
