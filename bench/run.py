@@ -77,15 +77,14 @@ def interleave(ours: Callable[[], float], base: Callable[[], float], reps: int) 
     return a, b
 
 
-def run_child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run a process; return (wall seconds, peak RSS in KiB) measured from outside."""
+def run_child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+    """Run a process; return (wall seconds, what it printed)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{cmd[:3]} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
-    return elapsed, usage.ru_maxrss
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[:3]} failed: {proc.stderr}")
+    return elapsed, proc.stdout
 
 
 # -- journals ------------------------------------------------------------------------------------
@@ -257,6 +256,9 @@ async def main():
         await pilot.pause()
 
 asyncio.run(main())
+# Peak RSS of this process image only: ru_maxrss would also count the parent's pages at fork.
+status = Path("/proc/self/status").read_text()
+print(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
 """
 
 
@@ -270,8 +272,8 @@ def bench_tui_start(journal: Path, work: Path, reps: int) -> list[Row]:
         base.append(run_child([sys.executable, str(probe), "hello", str(journal)], env))
     t_value, t_spread = median_spread([t for t, _ in ours])
     t_base = statistics.median(t for t, _ in base)
-    rss = statistics.median(r for _, r in ours) / 1024
-    rss_base = statistics.median(r for _, r in base) / 1024
+    rss = statistics.median(int(out.split()[-1]) for _, out in ours) / 1024
+    rss_base = statistics.median(int(out.split()[-1]) for _, out in base) / 1024
     rows = [
         Row(
             "TUI start to first screen (headless), 10 years",
@@ -335,7 +337,9 @@ def bench_tui_tmux(journal: Path, work: Path, reps: int) -> Row:
     hello.write_text(HELLO_APP)
     ours_cmd = f"SPINEJOURNAL_TODAY={END} {BIN / 'spinejournal'} --journal {journal}"
     base_cmd = f"{sys.executable} {hello}"
-    a, b = interleave(lambda: _tmux_until(ours_cmd, "Average pain"), lambda: _tmux_until(base_cmd, "Hello, world"), reps)
+    a, b = interleave(
+        lambda: _tmux_until(ours_cmd, "Average pain"), lambda: _tmux_until(base_cmd, "Hello, world"), reps
+    )
     value, spread = median_spread(a)
     baseline = statistics.median(b)
     return Row(

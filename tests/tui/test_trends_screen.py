@@ -79,16 +79,16 @@ async def test_switching_range_changes_the_words(size: tuple[int, int]) -> None:
         assert "16 Nov" in chart_text(app, "pain")
 
 
-async def test_footer_offers_the_other_ranges() -> None:
+async def test_footer_offers_every_range_and_the_header_names_the_current_one() -> None:
     app = Host(Journal.from_data(two_weeks()))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        screen = app.screen
-        assert screen.check_action("range", ("since-visit",)) is False
-        assert screen.check_action("range", ("4w",)) is True
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        for key, label in (("s", "Since visit"), ("w", "4 weeks"), ("m", "3 months"), ("a", "All")):
+            assert f"{key} {label}" in footer
         await pilot.press("m")
-        assert screen.check_action("range", ("3m",)) is False
-        assert screen.check_action("range", ("since-visit",)) is True
+        header = str(app.screen.query_one("#trends-header", Static).render())
+        assert header.startswith("Last 3 months")
 
 
 async def test_next_chart_cycles_the_tabs() -> None:

@@ -115,7 +115,6 @@ class TrendsScreen(Screen[None]):
         self.query_one("#what-changed-text", Static).update(self._words(ins))
         for chart in self.query(TrendChart):
             chart.use(ins)  # drawn when on screen: the hidden tabs' charts wait until shown
-        self.refresh_bindings()
 
     @staticmethod
     def _words(ins: Insights) -> Content:
@@ -137,9 +136,3 @@ class TrendsScreen(Screen[None]):
         tabs = self.query_one(TabbedContent)
         panes = [f"tab-{kind}" for kind in CHARTS]
         tabs.active = panes[(panes.index(tabs.active) + 1) % len(panes)] if tabs.active in panes else panes[0]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The current range's key is hidden: the footer then shows only where you can go.
-        if action == "range":
-            return parameters[0] != self.range_key
-        return True
