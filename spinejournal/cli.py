@@ -407,6 +407,27 @@ def trends(ctx: click.Context, range_key: str, start: str | None, end: str | Non
     click.echo(charts_text(ins, width=width))
 
 
+@cli.command()
+@click.option("--date", "when", required=True, metavar="DATE", help="The day to delete: YYYY-MM-DD or yesterday.")
+@click.option("--yes", is_flag=True, help="Delete without asking (needed when no one can answer).")
+@click.pass_context
+def delete(ctx: click.Context, when: str, yes: bool) -> None:
+    """Delete a day logged by mistake (today's backup still holds the journal as it was)."""
+    on = _date_option(when)
+    journal = _open(ctx)
+    day = journal.get_day(on)
+    if day is None:
+        raise CommandError(f"nothing is logged on {on}")
+    if not yes:
+        if not _interactive():
+            raise CommandError(f"add --yes to delete {on} without being asked; nothing was deleted")
+        if not click.confirm(f"Delete {on} (average pain {day.pain_avg}/10)?", default=False):
+            click.echo("Kept: nothing was deleted.")
+            return
+    journal.delete_day(on)
+    click.echo(f"Deleted {on}.")
+
+
 # -- plan -----------------------------------------------------------------------------------------
 
 

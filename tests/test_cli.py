@@ -238,3 +238,17 @@ def test_quick_entry_loads_neither_textual_nor_the_insights(tmp_path: Path) -> N
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True).stdout
     assert out.strip().endswith("[]")
     assert (tmp_path / "j.json").exists()
+
+
+def test_delete_a_day_logged_by_mistake(capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
+    run(capsys, "log", "--pain", "3", "--date", "yesterday")
+    run(capsys, "log", "--pain", "5")
+    before = journal_path.read_bytes()
+    # No one at a terminal to answer (as under pytest): refused without --yes, nothing deleted.
+    code, _, err = run(capsys, "delete", "--date", "yesterday")
+    assert code == 1 and "add --yes" in err and journal_path.read_bytes() == before
+    code, _, err = run(capsys, "delete", "--date", "2026-01-01", "--yes")
+    assert code == 1 and "nothing is logged on 2026-01-01" in err
+    code, out, _ = run(capsys, "delete", "--date", "yesterday", "--yes")
+    assert code == 0 and out == f"Deleted {TODAY - timedelta(days=1)}.\n"
+    assert [d.date for d in Journal(journal_path).data().days] == [TODAY]
