@@ -2,6 +2,12 @@
 
 - ``JournalStorage`` is a TinyDB storage that keeps the data in memory, notices when another
   process replaced the file (by its inode, size and mtime), and writes atomically.
+- The file is plain JSON with one table per line, after a line of CRC-32 checksums of each table.
+  Opening it parses no table: each is parsed the first time something reads it, and a table never
+  read is written back as the very bytes it was read from. A quick entry on a 10-year journal parses
+  this year's days only. When a checksum does not match (the file was edited by hand, or by another
+  tool) or the layout is not ours, the whole file is parsed as before, so nothing unreadable is ever
+  written back unseen.
 - Writers serialise on an ``flock`` of a lock file beside the journal. Each change re-reads a file
   another process changed before applying itself, so concurrent writers never lose each other's
   saves; a writer that cannot get the lock in time fails with a clear message.
@@ -20,7 +26,8 @@ import gc
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+import zlib
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -47,6 +54,9 @@ from spinejournal.model import (
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
+# The first member of the file: each table's CRC-32, kept by the storage and never shown to TinyDB.
+CHECKSUMS = "_checksums"
+_CHECKSUMS_PREFIX = b'{"' + CHECKSUMS.encode() + b'":'
 BACKUP_KEEP = 7
 LOCK_TIMEOUT = 5.0
 
@@ -132,6 +142,8 @@ def _load(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
             f"Cannot read the journal {source}: it is not valid JSON ({exc}). "
             f"It was left untouched. {_backup_hint(source)}"
         ) from None
+    if isinstance(data, dict):
+        data.pop(CHECKSUMS, None)
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise JournalCorruptError(
             f"Cannot read the journal {source}: it is not a spinejournal file. "
@@ -149,7 +161,7 @@ def _load(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
     return data, found
 
 
-def schema_version(data: dict[str, Any]) -> int:
+def schema_version(data: Mapping[str, Any]) -> int:
     """The schema version recorded in raw journal data (0 for a file with no version)."""
     meta = data.get(META_TABLE, {}).get("1", {})
     version = meta.get("schema_version", 0)
@@ -160,28 +172,129 @@ def _stamp(data: dict[str, Any], version: int) -> None:
     data.setdefault(META_TABLE, {})["1"] = {"schema_version": version}
 
 
+class _Unparsed:
+    """A table's JSON bytes and their CRC-32, as read from the file, not parsed yet."""
+
+    __slots__ = ("chunk", "crc")
+
+    def __init__(self, chunk: memoryview, crc: int) -> None:
+        self.chunk = chunk
+        self.crc = crc
+
+
+class Tables(MutableMapping[str, dict[str, Any]]):
+    """What TinyDB sees of the journal: its tables by name, each parsed when first read."""
+
+    def __init__(self, tables: dict[str, dict[str, Any] | _Unparsed], source: Path) -> None:
+        self._tables = tables
+        self._source = source
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        table = self._tables[name]
+        if isinstance(table, _Unparsed):
+            with _bulk_load():
+                parsed = _parse_table(table.chunk, name, self._source)
+            self._tables[name] = table = parsed
+        return table
+
+    def __setitem__(self, name: str, table: dict[str, Any]) -> None:
+        self._tables[name] = table
+
+    def __delitem__(self, name: str) -> None:
+        del self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def peek(self, name: str) -> dict[str, Any] | _Unparsed:
+        """The table if it was parsed, else its bytes as read (reading nothing)."""
+        return self._tables[name]
+
+    def parsed(self) -> list[str]:
+        """Names of the tables parsed so far."""
+        return [name for name, table in self._tables.items() if not isinstance(table, _Unparsed)]
+
+
+def _parse_table(chunk: memoryview, name: str, source: Path) -> dict[str, Any]:
+    """One table's bytes parsed (their checksum matched, so this fails only if the file changed
+    under us in a way the checksum could not see)."""
+    try:
+        table = orjson.loads(chunk)
+    except orjson.JSONDecodeError:
+        table = None
+    if not isinstance(table, dict):
+        raise JournalCorruptError(
+            f"Cannot read the journal {source}: its table '{name}' is damaged. "
+            f"It was left untouched. {_backup_hint(source)}"
+        )
+    return table
+
+
+def _split_tables(raw: bytes) -> dict[str, _Unparsed] | None:
+    """The file's tables, unparsed, when it has our layout and every checksum matches; else None.
+
+    The layout (see ``JournalStorage._serialise``) puts each member of the top-level object on its
+    own line; orjson escapes every control character inside strings, so a newline byte can only be
+    one of those separators. Chunks are views into ``raw``: nothing is copied.
+    """
+    if not raw.startswith(_CHECKSUMS_PREFIX) or not raw.endswith(b"}"):
+        return None
+    view = memoryview(raw)
+    end = len(raw) - 1  # the closing brace of the top-level object
+    spans = []
+    start = len(_CHECKSUMS_PREFIX)
+    while (newline := raw.find(b"\n", start, end)) >= 0:
+        if raw[newline - 1] != ord(","):
+            return None
+        spans.append((start, newline - 1))
+        start = newline + 1
+    spans.append((start, end))
+    try:
+        checksums = orjson.loads(view[spans[0][0] : spans[0][1]])
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(checksums, dict) or len(checksums) != len(spans) - 1:
+        return None
+    tables: dict[str, _Unparsed] = {}
+    for start, stop in spans[1:]:
+        name_end = raw.find(b'":', start, stop)
+        if raw[start] != ord('"') or name_end < 0:
+            return None
+        name = raw[start + 1 : name_end].decode("utf-8", "replace")
+        chunk = view[name_end + 2 : stop]
+        crc = zlib.crc32(chunk)
+        if checksums.get(name) != crc or orjson.dumps(name) != raw[start : name_end + 1]:
+            return None
+        tables[name] = _Unparsed(chunk, crc)
+    return tables if len(tables) == len(checksums) else None
+
+
 class JournalStorage(Storage):
     """TinyDB storage: in-memory between writes, atomic on disk, aware of other writers."""
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
-        self._data: dict[str, Any] | None = None
+        self._data: MutableMapping[str, dict[str, Any]] | None = None
         self._signature: tuple[int, int, int, int] | None = None
         self._loaded = False
         self.disk_loads = 0  # how often the file was (re)read: caches above key on it
         self._backup_checked: date | None = None
-        # Serialised bytes per table, with the table object they came from: TinyDB rebuilds the dict
-        # of every table it changes, so an unchanged object means unchanged bytes.
-        self._table_bytes: dict[str, tuple[dict[str, Any], bytes]] = {}
+        # Serialised bytes and their CRC-32 per table, with the table object (or the unparsed bytes)
+        # they came from: TinyDB rebuilds the dict of every table it changes, so an unchanged object
+        # means unchanged bytes.
+        self._table_bytes: dict[str, tuple[object, bytes | memoryview, int]] = {}
 
     # TinyDB API -------------------------------------------------------------------------------
 
-    def read(self) -> dict[str, Any] | None:
+    def read(self) -> MutableMapping[str, dict[str, Any]] | None:
         self.refresh()
         return self._data
 
-    def write(self, data: dict[str, Any]) -> None:
+    def write(self, data: MutableMapping[str, dict[str, Any]]) -> None:
         if self.read_only:
             raise JournalReadOnlyError("This journal is open read-only: nothing was changed.")
         if not self._loaded:
@@ -202,20 +315,28 @@ class JournalStorage(Storage):
         self._data = data
         self._signature = _signature(self.path)
 
-    def _serialise(self, data: dict[str, Any]) -> bytes:
-        """The same bytes as ``orjson.dumps(data)``, re-serialising only tables that changed."""
-        parts = []
-        fresh: dict[str, tuple[dict[str, Any], bytes]] = {}
-        for name, table in data.items():
+    def _serialise(self, data: MutableMapping[str, dict[str, Any]]) -> bytes:
+        """The file's bytes: the checksums, then one table per line, re-serialising only tables
+        that changed (a table never parsed is written back as the bytes it was read from)."""
+        peek = data.peek if isinstance(data, Tables) else data.__getitem__
+        pieces: list[bytes | memoryview] = [_CHECKSUMS_PREFIX, b""]  # the checksums go in slot 1
+        checksums = {}
+        fresh: dict[str, tuple[object, bytes | memoryview, int]] = {}
+        for name in data:
+            table = peek(name)
             cached = self._table_bytes.get(name)
             if cached is not None and cached[0] is table and name != META_TABLE:
-                chunk = cached[1]
+                _, chunk, crc = cached
             else:
                 chunk = orjson.dumps(table)
-            fresh[name] = (table, chunk)
-            parts.append(orjson.dumps(name) + b":" + chunk)
+                crc = zlib.crc32(chunk)
+            fresh[name] = (table, chunk, crc)
+            checksums[name] = crc
+            pieces += (b",\n", orjson.dumps(name), b":", chunk)
+        pieces[1] = orjson.dumps(checksums)
+        pieces.append(b"}")
         self._table_bytes = fresh
-        return b"{" + b",".join(parts) + b"}"
+        return b"".join(pieces)
 
     # Our own API ------------------------------------------------------------------------------
 
@@ -224,6 +345,7 @@ class JournalStorage(Storage):
         sig = _signature(self.path)
         if self._loaded and sig == self._signature:
             return False
+        self._table_bytes = {}
         if sig is None:
             data = None
         else:
@@ -233,15 +355,21 @@ class JournalStorage(Storage):
                 raw, sig = None, None
             except OSError as exc:
                 raise JournalError(f"Cannot read the journal {self.path}: {exc.strerror}.") from None
-            with _bulk_load():
-                data = None if raw is None else self._parse(raw)
+            data = None if raw is None else self._parse(raw)
         self._data, self._signature, self._loaded = data, sig, True
-        self._table_bytes = {}
         self.disk_loads += 1
         return True
 
-    def _parse(self, raw: bytes) -> dict[str, Any]:
-        data, found = _load(raw, self.path)
+    def _parse(self, raw: bytes) -> MutableMapping[str, dict[str, Any]]:
+        split = _split_tables(raw)
+        if split is not None:
+            tables = Tables(dict(split), self.path)
+            if schema_version(tables) == SCHEMA_VERSION:
+                self._table_bytes = {name: (table, table.chunk, table.crc) for name, table in split.items()}
+                return tables
+        # Not our layout, a checksum that does not match, or another schema version: parse it all.
+        with _bulk_load():
+            data, found = _load(raw, self.path)
         if raw.strip() and found < SCHEMA_VERSION and not self.read_only:
             # Keep the file exactly as the older version wrote it before anything migrated is saved.
             self._backup(f"pre-v{SCHEMA_VERSION}-{clock.today().isoformat()}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -279,22 +280,96 @@ def test_days_are_kept_in_one_table_per_year(journal: Journal, journal_path: Pat
     assert [d.pain_avg for d in journal.days_between(date(2025, 12, 1), date(2026, 1, 31))] == [1, 2]
 
 
-def test_the_file_is_exactly_what_a_plain_json_dump_would_write(journal: Journal, journal_path: Path) -> None:
+def _members(raw: bytes) -> dict[str, bytes]:
+    """Each table's line in the journal file, by table name (the layout the store writes)."""
+    lines = raw.split(b"\n")[1:]
+    return {line[1 : line.index(b'":')].decode(): line for line in lines}
+
+
+def test_reused_table_bytes_are_exactly_a_fresh_dump_of_the_current_journal(
+    journal: Journal, journal_path: Path
+) -> None:
     # Tables unchanged since the last save reuse their bytes; the result must still be the whole,
-    # current journal, byte for byte.
+    # current journal, byte for byte, with a checksum that matches every table.
     for n in range(1, 6):
         journal.save_day(Day(date=date(2026, 3, n), pain_avg=n))
         journal.save_day(Day(date=date(2025, 3, n), pain_avg=n))
         journal.add_exercise(Exercise(name=f"Ex {n}", start=date(2026, 3, 1)))
     journal.delete_day(date(2026, 3, 2))
     raw = journal_path.read_bytes()
-    assert raw == orjson.dumps(orjson.loads(raw))
+    parsed = orjson.loads(raw)
+    checksums = parsed.pop("_checksums")
+    assert raw == store.JournalStorage(journal_path.with_name("other.json"))._serialise(parsed)
+    assert checksums == {name: zlib.crc32(orjson.dumps(table)) for name, table in parsed.items()}
     fresh = Journal(journal_path).data()
     assert [d.date.isoformat() for d in fresh.days] == [
         *(f"2025-03-0{n}" for n in range(1, 6)),
         *(f"2026-03-0{n}" for n in (1, 3, 4, 5)),
     ]
     assert len(fresh.exercises) == 5
+
+
+def _three_years(journal: Journal) -> None:
+    for year in (2024, 2025, 2026):
+        for n in range(1, 4):
+            journal.save_day(Day(date=date(year, 3, n), pain_avg=n, notes=f"line one\nline two {year}"))
+
+
+def test_a_quick_entry_reads_only_this_years_days_and_keeps_other_years_byte_for_byte(journal_path: Path) -> None:
+    _three_years(Journal(journal_path))
+    before = _members(journal_path.read_bytes())
+
+    quick = Journal(journal_path)
+    quick.update_day(TODAY, lambda day: Day(date=TODAY, pain_avg=7))
+
+    assert set(quick._storage._data.parsed()) <= {"_meta", "days-2026"}
+    after = _members(journal_path.read_bytes())
+    assert after["days-2024"] == before["days-2024"] and after["days-2025"] == before["days-2025"]
+    assert [(d.date.isoformat(), d.pain_avg) for d in Journal(journal_path).data().days][-2:] == [
+        ("2026-03-03", 3),
+        ("2026-03-15", 7),
+    ]
+
+
+def test_a_table_edited_by_hand_is_read_from_the_whole_file(journal_path: Path) -> None:
+    _three_years(Journal(journal_path))
+    raw = journal_path.read_bytes()
+    edited = raw.replace(b'"date":"2024-03-02","pain_avg":2', b'"date":"2024-03-02","pain_avg":9')
+    assert edited != raw  # the checksum of days-2024 no longer matches
+    journal_path.write_bytes(edited)
+
+    journal = Journal(journal_path)
+    assert journal.get_day(date(2024, 3, 2)).pain_avg == 9
+    journal.save_day(Day(date=TODAY, pain_avg=1))
+    # The save wrote fresh checksums: the next open takes the edit from the table itself.
+    assert Journal(journal_path).data().day(date(2024, 3, 2)).pain_avg == 9
+    assert store._split_tables(journal_path.read_bytes()) is not None
+
+
+def test_a_damaged_table_that_a_quick_entry_does_not_need_still_stops_it(journal_path: Path) -> None:
+    _three_years(Journal(journal_path))
+    raw = journal_path.read_bytes()
+    damaged = raw.replace(b'"date":"2024-03-02"', b'"date":"2024-03-02')  # torn quote in an old year
+    journal_path.write_bytes(damaged)
+
+    with pytest.raises(JournalCorruptError, match="not valid JSON"):
+        Journal(journal_path).update_day(TODAY, lambda day: Day(date=TODAY, pain_avg=7))
+    assert journal_path.read_bytes() == damaged
+
+
+def test_a_journal_written_as_one_json_line_by_an_earlier_version_opens_and_is_rewritten(journal_path: Path) -> None:
+    journal_path.parent.mkdir(parents=True)
+    old = {
+        "_meta": {"1": {"schema_version": store.SCHEMA_VERSION}},
+        "days-2025": {str(date(2025, 5, 1).toordinal()): {"date": "2025-05-01", "pain_avg": 5}},
+    }
+    journal_path.write_bytes(orjson.dumps(old))
+
+    journal = Journal(journal_path)
+    journal.save_day(Day(date=TODAY, pain_avg=2))
+
+    assert [d.pain_avg for d in Journal(journal_path).data().days] == [5, 2]
+    assert set(_members(journal_path.read_bytes())) == {"_meta", "days-2025", "days-2026"}
 
 
 def test_each_save_is_one_write_of_the_file(monkeypatch: pytest.MonkeyPatch, journal: Journal) -> None:
