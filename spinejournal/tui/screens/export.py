@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Markdown, Select, Static
+from textual.widgets import Button, Input, Markdown, Select, Static
 
 from spinejournal import clock
 from spinejournal.fsutil import atomic_write_bytes
@@ -26,6 +26,7 @@ from spinejournal.model import JournalData
 from spinejournal.reports import FORMATS, SUMMARY_FORMATS, default_filename, export, range_for
 from spinejournal.reports.markdown import render_markdown
 from spinejournal.reports.summary import build_summary
+from spinejournal.tui.widgets.footer import Footer
 from spinejournal.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:

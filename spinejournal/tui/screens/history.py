@@ -13,7 +13,7 @@ from textual.binding import BindingType
 from textual.color import Color
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from spinejournal import clock
@@ -22,6 +22,7 @@ from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.today import TodayScreen
 from spinejournal.tui.widgets.day_summary import DaySummary
+from spinejournal.tui.widgets.footer import Footer
 from spinejournal.tui.widgets.navbar import NavBar
 from spinejournal.tui.widgets.pain_calendar import PainCalendar
 

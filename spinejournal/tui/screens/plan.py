@@ -11,7 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from spinejournal import clock
 from spinejournal.model import Exercise, JournalData, ValidationError
@@ -20,6 +20,7 @@ from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.exercise_dialog import ExerciseDialog
+from spinejournal.tui.widgets.footer import Footer
 from spinejournal.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:

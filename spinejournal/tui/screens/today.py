@@ -11,7 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, Tabs, TextArea
+from textual.widgets import Input, Static, Tabs, TextArea
 
 from spinejournal import clock
 from spinejournal.clinical import URGENCY_TITLE, most_urgent
@@ -22,6 +22,7 @@ from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.red_flag import RedFlagScreen
 from spinejournal.tui.widgets.day_form import DayForm
+from spinejournal.tui.widgets.footer import Footer
 from spinejournal.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from spinejournal import clock
 from spinejournal.charts import CHARTS
@@ -23,6 +23,7 @@ from spinejournal.insights import RANGE_KEYS, DateRange, Insights, compute, reso
 from spinejournal.model import JournalData
 from spinejournal.store import JournalError
 from spinejournal.text import printable
+from spinejournal.tui.widgets.footer import Footer
 from spinejournal.tui.widgets.navbar import NavBar
 from spinejournal.tui.widgets.trend_chart import TrendChart
 

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from spinejournal import clock
 from spinejournal.model import JournalData, PsfsActivity, PsfsRating, Visit
@@ -23,6 +23,7 @@ from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.psfs_activity_dialog import PsfsActivityDialog
 from spinejournal.tui.screens.psfs_rating_dialog import PsfsRatingDialog
 from spinejournal.tui.screens.visit_dialog import VisitDialog
+from spinejournal.tui.widgets.footer import Footer
 from spinejournal.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
