@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import AwaitMount, Widget
@@ -29,6 +29,7 @@ from spinejournal.model import (
 )
 from spinejournal.tui.forms import optional_int, short_date
 from spinejournal.tui.widgets.exercise_checklist import Entry, ExerciseChecklist
+from spinejournal.tui.widgets.field_row import FieldRow
 from spinejournal.tui.widgets.pain_scale import PainScale
 from spinejournal.tui.widgets.picker import Picker
 from spinejournal.tui.widgets.safe_text_area import SafeTextArea
@@ -109,12 +110,8 @@ class DayForm(Vertical):
 
     def compose(self) -> ComposeResult:
         ro = self.read_only
-        with Vertical(id="pain-rows"):
-            for key, label, hint in PAIN_ROWS:
-                with Horizontal(classes="pain-row"):
-                    yield Label(label, classes="pain-label")
-                    yield PainScale(id=f"pain-{key}", disabled=ro)
-                    yield Label(hint, classes="pain-hint")
+        for key, label, hint in PAIN_ROWS:
+            yield FieldRow(label, PainScale(id=f"pain-{key}", disabled=ro), hint, classes="pain-row")
         with TabbedContent(id="day-tabs"):
             with TabPane("Where", id="tab-where"), VerticalScroll(can_focus=ro):
                 yield Static("", id="regions-hint", classes="hint")
@@ -125,12 +122,9 @@ class DayForm(Vertical):
                 )
                 yield Label("Pain spreading into an arm or leg: how far does it reach?", classes="subheading")
                 for limb, label in LIMBS.items():
-                    with Horizontal(classes="limb-row"):
-                        yield Label(label, classes="limb-label")
-                        yield Picker([(None, "no"), *extents_for(limb).items()], id=f"limb-{limb}", disabled=ro)
-                with Horizontal(classes="pain-row"):
-                    yield Label("Arm/leg pain", classes="limb-label")
-                    yield PainScale(id="pain-limb", disabled=ro)
+                    extents = Picker([(None, "no"), *extents_for(limb).items()], id=f"limb-{limb}", disabled=ro)
+                    yield FieldRow(label, extents, classes="limb-row")
+                yield FieldRow("Arm/leg pain", PainScale(id="pain-limb", disabled=ro), classes="pain-row")
             for tab, title in HIDDEN_TABS:
                 yield TabPane(title, id=tab)
 
