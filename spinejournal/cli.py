@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
-import click
-
 from spinejournal import __version__, clock
+from spinejournal.cli_args import (
+    Cancelled,
+    IntRange,
+    UsageError,
+    argument,
+    choose,
+    confirm,
+    file_path,
+    group,
+    integer,
+    option,
+    parse,
+)
 from spinejournal.clinical import RED_FLAGS, RED_FLAGS_BY_ID, URGENCY_TITLE, most_urgent, red_flag_advice
 from spinejournal.model import (
     LIMBS,
@@ -46,16 +58,24 @@ class CommandError(Exception):
     """A user mistake found by a command; shown as one line."""
 
 
+@dataclass(frozen=True)
+class Context:
+    """The top-level options, which every command may need."""
+
+    journal: str | None
+    demo: bool
+
+
 # -- shared plumbing -----------------------------------------------------------------------------
 
 
-def _journal_path(ctx: click.Context) -> Path:
+def _journal_path(ctx: Context) -> Path:
     from spinejournal.locations import journal_path
 
-    return journal_path(ctx.find_root().params.get("journal"))
+    return journal_path(ctx.journal)
 
 
-def _open(ctx: click.Context, *, read_only: bool = False) -> Any:
+def _open(ctx: Context, *, read_only: bool = False) -> Any:
     from spinejournal.store import Journal
 
     return Journal(_journal_path(ctx), read_only=read_only)
@@ -126,116 +146,103 @@ def _radiating(spec: str) -> Radiating:
 
 def _echo_warnings(warnings: Sequence[str]) -> None:
     for warning in warnings:
-        click.echo(f"Note: {warning}", err=True)
+        print(f"Note: {warning}", file=sys.stderr)
 
 
 def _echo_red_flags(flags: Sequence[str]) -> None:
     level = most_urgent(list(flags))
     if level is None:
         return
-    click.echo("", err=True)
-    click.echo(f"!! {URGENCY_TITLE[level]}: {red_flag_advice(list(flags))}", err=True)
+    print(file=sys.stderr)
+    print(f"!! {URGENCY_TITLE[level]}: {red_flag_advice(list(flags))}", file=sys.stderr)
     for flag in flags:
-        click.echo(f"   - {RED_FLAGS_BY_ID[flag].label}", err=True)
+        print(f"   - {RED_FLAGS_BY_ID[flag].label}", file=sys.stderr)
 
 
 # -- the group ------------------------------------------------------------------------------------
 
 
-class _Group(click.Group):
-    """Lists commands in the order they were added (the order a person meets them)."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
-
-
-@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
+# Commands are listed in help in the order they are declared (the order a person meets them).
+@group("spinejournal")
+@option(
     "--journal",
-    type=click.Path(dir_okay=False),
+    type=file_path,
+    metavar="FILE",
     help="Journal file to use (default: your user data folder; or set SPINEJOURNAL_JOURNAL).",
 )
-@click.option("--demo", is_flag=True, help="Open the app on generated sample data (your journal is not touched).")
-@click.version_option(__version__, "-V", "--version", prog_name="spinejournal")
-@click.pass_context
-def cli(ctx: click.Context, journal: str | None, demo: bool) -> None:
+@option("--demo", action="store_true", help="Open the app on generated sample data (your journal is not touched).")
+def cli(ctx: Context) -> None:
     """A daily pain and mobility journal for physical therapy.
 
     Run with no command to open the journal app. Quick commands below work without it.
     """
-    if ctx.invoked_subcommand is None:
-        _run_tui(ctx, demo=demo)
-
-
-def _run_tui(ctx: click.Context, *, demo: bool) -> None:
     try:
         from spinejournal.tui.app import run
     except ImportError:
         raise CommandError(
             "the journal app is not available in this version; use the quick commands (spinejournal --help)"
         ) from None
-    run(journal=None if demo else _journal_path(ctx), demo=demo)
+    run(journal=None if ctx.demo else _journal_path(ctx), demo=ctx.demo)
 
 
 # -- log ------------------------------------------------------------------------------------------
 
 
 @cli.command()
-@click.option(
+@option(
     "--pain",
-    "pain_avg",
-    type=int,
+    dest="pain_avg",
+    type=integer,
     metavar="N",
     help="Average pain over the last 24 hours, 0-10 (the main number).",
 )
-@click.option("--now", "pain_now", type=int, metavar="N", help="Pain right now, 0-10.")
-@click.option("--worst", "pain_worst", type=int, metavar="N", help="Worst pain in the last 24 hours, 0-10.")
-@click.option("--least", "pain_least", type=int, metavar="N", help="Least pain in the last 24 hours, 0-10.")
-@click.option("--limb-pain", "pain_limb", type=int, metavar="N", help="Leg or arm (radiating) pain, 0-10.")
-@click.option(
+@option("--now", dest="pain_now", type=integer, metavar="N", help="Pain right now, 0-10.")
+@option("--worst", dest="pain_worst", type=integer, metavar="N", help="Worst pain in the last 24 hours, 0-10.")
+@option("--least", dest="pain_least", type=integer, metavar="N", help="Least pain in the last 24 hours, 0-10.")
+@option("--limb-pain", dest="pain_limb", type=integer, metavar="N", help="Leg or arm (radiating) pain, 0-10.")
+@option(
     "--region",
-    "regions",
-    multiple=True,
+    dest="regions",
+    action="append",
     metavar="WHERE",
     help=f"Where it hurts (repeatable): {', '.join(REGIONS)}.",
 )
-@click.option(
+@option(
     "--radiating",
-    multiple=True,
+    action="append",
     metavar="LIMB:REACH",
     help="Radiating pain, e.g. left_leg:calf (repeatable).",
 )
-@click.option(
+@option(
     "--heat",
-    multiple=True,
+    action="append",
     metavar="MIN[:B:A]",
     help="A heat session: minutes, optionally pain before and after, e.g. 20:6:4.",
 )
-@click.option("--ice", multiple=True, metavar="MIN[:B:A]", help="An ice session, same form as --heat.")
-@click.option("--did", multiple=True, metavar="NAME", help="An exercise of your plan you did (repeatable).")
-@click.option("--partial", multiple=True, metavar="NAME[:REASON]", help="An exercise you partly did.")
-@click.option(
+@option("--ice", action="append", metavar="MIN[:B:A]", help="An ice session, same form as --heat.")
+@option("--did", action="append", metavar="NAME", help="An exercise of your plan you did (repeatable).")
+@option("--partial", action="append", metavar="NAME[:REASON]", help="An exercise you partly did.")
+@option(
     "--skipped",
-    multiple=True,
+    action="append",
     metavar="NAME[:REASON]",
     help=f"An exercise you skipped; reason: {', '.join(SKIP_REASONS)}.",
 )
-@click.option("--walk", type=int, metavar="MIN", help="How long you can walk, minutes.")
-@click.option("--sit", type=int, metavar="MIN", help="How long you can sit, minutes.")
-@click.option("--stand", type=int, metavar="MIN", help="How long you can stand, minutes.")
-@click.option("--stiffness", type=int, metavar="MIN", help="Morning stiffness, minutes.")
-@click.option("--note", metavar="TEXT", help="A note for the day (replaces the day's note).")
-@click.option("--question", metavar="TEXT", help="A question for your therapist (replaces the day's).")
-@click.option(
+@option("--walk", type=integer, metavar="MIN", help="How long you can walk, minutes.")
+@option("--sit", type=integer, metavar="MIN", help="How long you can sit, minutes.")
+@option("--stand", type=integer, metavar="MIN", help="How long you can stand, minutes.")
+@option("--stiffness", type=integer, metavar="MIN", help="Morning stiffness, minutes.")
+@option("--note", metavar="TEXT", help="A note for the day (replaces the day's note).")
+@option("--question", metavar="TEXT", help="A question for your therapist (replaces the day's).")
+@option(
     "--red-flag",
-    "red_flags",
-    multiple=True,
+    dest="red_flags",
+    action="append",
     metavar="ID",
     help="An urgent symptom (see 'spinejournal flags').",
 )
-@click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
-@click.pass_context
-def log(ctx: click.Context, **opts: Any) -> None:
+@option("--date", dest="when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+def log(ctx: Context, **opts: Any) -> None:
     """Log a day in one line; logging the same date again updates that day.
 
     Values you give replace what the day had; heat and ice sessions are added to it.
@@ -292,7 +299,7 @@ def log(ctx: click.Context, **opts: Any) -> None:
 
     result = journal.update_day(on, change)
     verb = "Logged" if result.created else "Updated"
-    click.echo(f"{verb} {on}: average pain {result.day.pain_avg}/10.")
+    print(f"{verb} {on}: average pain {result.day.pain_avg}/10.")
     _echo_warnings(result.warnings)
     _echo_red_flags(result.day.red_flags)
 
@@ -319,16 +326,15 @@ def _opt(value: int | None) -> str:
 
 
 @cli.command()
-@click.option(
+@option(
     "--days",
     default=14,
     show_default=True,
-    type=click.IntRange(1, 100_000),
+    type=IntRange(1, 100_000),
     help="How many days back from today.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the days as JSON instead of a table.")
-@click.pass_context
-def show(ctx: click.Context, days: int, as_json: bool) -> None:
+@option("--json", dest="as_json", action="store_true", help="Print the days as JSON instead of a table.")
+def show(ctx: Context, days: int, as_json: bool) -> None:
     """Show recent days as a table (or JSON)."""
     journal = _open(ctx, read_only=True)
     end = clock.today()
@@ -337,44 +343,41 @@ def show(ctx: click.Context, days: int, as_json: bool) -> None:
     if as_json:
         import json
 
-        click.echo(json.dumps([d.to_dict() for d in shown], indent=2, ensure_ascii=False))
+        print(json.dumps([d.to_dict() for d in shown], indent=2, ensure_ascii=False))
         return
     if not shown:
-        click.echo(f"No days logged from {start} to {end}. Log one with: spinejournal log --pain N")
+        print(f"No days logged from {start} to {end}. Log one with: spinejournal log --pain N")
         return
     header = f"{'Date':<10}  {'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}  {'Heat/Ice':<9} {'Ex':<5} {'Walk':>4}  Notes"
-    click.echo(header)
-    click.echo("-" * len(header))
+    print(header)
+    print("-" * len(header))
     for day in shown:
         flag = " !!" if day.red_flags else ""
         note = shorten(printable(day.notes, single_line=True), 30)
-        click.echo(
+        print(
             f"{day.date.isoformat():<10}  {day.pain_avg:>3} {_opt(day.pain_now):>3} "
             f"{_opt(day.pain_worst):>3} {_opt(day.pain_least):>3}  {_therapy_cell(day):<9} "
             f"{_exercise_cell(day):<5} {_opt(day.mobility.walk):>4}  {note}{flag}"
         )
-    click.echo(f"{len(shown)} of {days} days logged.")
+    print(f"{len(shown)} of {days} days logged.")
 
 
 # -- trends ---------------------------------------------------------------------------------------
 
 
 @cli.command()
-@click.option(
+@option(
     "--range",
-    "range_key",
-    type=click.Choice(RANGE_KEYS),
+    dest="range_key",
+    choices=RANGE_KEYS,
     default="since-visit",
     show_default=True,
     help="Since the last visit (else the last 4 weeks), 4 weeks, 3 months (13 weeks) or all.",
 )
-@click.option("--from", "start", metavar="DATE", help="Custom range start, YYYY-MM-DD (overrides --range).")
-@click.option("--to", "end", metavar="DATE", help="Custom range end, YYYY-MM-DD (default: today).")
-@click.option(
-    "--width", type=click.IntRange(40, 400), metavar="COLUMNS", help="Chart width (default: the terminal's, up to 100)."
-)
-@click.pass_context
-def trends(ctx: click.Context, range_key: str, start: str | None, end: str | None, width: int | None) -> None:
+@option("--from", dest="start", metavar="DATE", help="Custom range start, YYYY-MM-DD (overrides --range).")
+@option("--to", dest="end", metavar="DATE", help="Custom range end, YYYY-MM-DD (default: today).")
+@option("--width", type=IntRange(40, 400), metavar="COLUMNS", help="Chart width (default: the terminal's, up to 100).")
+def trends(ctx: Context, range_key: str, start: str | None, end: str | None, width: int | None) -> None:
     """Print what changed, in words, and the trend charts (pain, exercises, heat/ice, mobility)."""
     import shutil
     import textwrap
@@ -394,24 +397,23 @@ def trends(ctx: click.Context, range_key: str, start: str | None, end: str | Non
         raise CommandError(str(exc)) from None
     width = width or max(40, min(shutil.get_terminal_size().columns, 100))
     ins = compute(data, rng)
-    click.echo(f"{rng.label} ({rng.start} to {rng.end})")
-    click.echo("")
-    click.echo("What changed")
+    print(f"{rng.label} ({rng.start} to {rng.end})")
+    print()
+    print("What changed")
     for line in what_changed(ins):
         wrapped = textwrap.wrap(printable(line, single_line=True), width - 2)
-        click.echo("\n".join(("- " if i == 0 else "  ") + part for i, part in enumerate(wrapped)))
+        print("\n".join(("- " if i == 0 else "  ") + part for i, part in enumerate(wrapped)))
     if ins.is_empty:
-        click.echo("Log a day with: spinejournal log --pain N")
+        print("Log a day with: spinejournal log --pain N")
         return
-    click.echo("")
-    click.echo(charts_text(ins, width=width))
+    print()
+    print(charts_text(ins, width=width))
 
 
 @cli.command()
-@click.option("--date", "when", required=True, metavar="DATE", help="The day to delete: YYYY-MM-DD or yesterday.")
-@click.option("--yes", is_flag=True, help="Delete without asking (needed when no one can answer).")
-@click.pass_context
-def delete(ctx: click.Context, when: str, yes: bool) -> None:
+@option("--date", dest="when", required=True, metavar="DATE", help="The day to delete: YYYY-MM-DD or yesterday.")
+@option("--yes", action="store_true", help="Delete without asking (needed when no one can answer).")
+def delete(ctx: Context, when: str, yes: bool) -> None:
     """Delete a day logged by mistake (today's backup still holds the journal as it was)."""
     on = _date_option(when)
     journal = _open(ctx)
@@ -421,58 +423,55 @@ def delete(ctx: click.Context, when: str, yes: bool) -> None:
     if not yes:
         if not _interactive():
             raise CommandError(f"add --yes to delete {on} without being asked; nothing was deleted")
-        if not click.confirm(f"Delete {on} (average pain {day.pain_avg}/10)?", default=False):
-            click.echo("Kept: nothing was deleted.")
+        if not confirm(f"Delete {on} (average pain {day.pain_avg}/10)?"):
+            print("Kept: nothing was deleted.")
             return
     journal.delete_day(on)
-    click.echo(f"Deleted {on}.")
+    print(f"Deleted {on}.")
 
 
 # -- plan -----------------------------------------------------------------------------------------
 
 
-@cli.group(cls=_Group)
+@cli.group()
 def plan() -> None:
     """Your home exercise program, as your therapist prescribed it."""
 
 
 @plan.command("add")
-@click.argument("name")
-@click.option("--sets", type=int, help="Sets per session.")
-@click.option("--reps", type=int, help="Repetitions per set.")
-@click.option("--hold", "hold_seconds", type=int, metavar="SECONDS", help="Hold time per repetition.")
-@click.option("--per-week", "times_per_week", type=int, default=7, show_default=True, help="Sessions per week.")
-@click.option("--start", metavar="DATE", help="First day of the exercise (default: today).")
-@click.option("--instructions", default="", help="How to do it, in your therapist's words.")
-@click.pass_context
-def plan_add(ctx: click.Context, name: str, start: str | None, **fields: Any) -> None:
+@argument("name")
+@option("--sets", type=integer, help="Sets per session.")
+@option("--reps", type=integer, help="Repetitions per set.")
+@option("--hold", dest="hold_seconds", type=integer, metavar="SECONDS", help="Hold time per repetition.")
+@option("--per-week", dest="times_per_week", type=integer, default=7, show_default=True, help="Sessions per week.")
+@option("--start", metavar="DATE", help="First day of the exercise (default: today).")
+@option("--instructions", default="", help="How to do it, in your therapist's words.")
+def plan_add(ctx: Context, name: str, start: str | None, **fields: Any) -> None:
     """Add an exercise to the plan."""
     exercise = Exercise(name=name, start=_date_option(start), **fields)
     stored = _open(ctx).add_exercise(exercise)
-    click.echo(f"Added '{printable(stored.name)}' ({stored.dose}) from {stored.start}.")
+    print(f"Added '{printable(stored.name)}' ({stored.dose}) from {stored.start}.")
 
 
 @plan.command("list")
-@click.option("--all", "show_all", is_flag=True, help="Include retired exercises.")
-@click.pass_context
-def plan_list(ctx: click.Context, show_all: bool) -> None:
+@option("--all", dest="show_all", action="store_true", help="Include retired exercises.")
+def plan_list(ctx: Context, show_all: bool) -> None:
     """List the exercises of the plan."""
     today = clock.today()
     plan = _open(ctx, read_only=True).exercises()
     exercises = [e for e in plan if show_all or e.end is None or e.end > today]
     if not exercises:
-        click.echo("No exercises in the plan. Add one with: spinejournal plan add NAME --sets 3 --reps 10")
+        print("No exercises in the plan. Add one with: spinejournal plan add NAME --sets 3 --reps 10")
         return
     for e in exercises:
         status = f"retired {e.end}" if e.end and e.end <= today else f"since {e.start}"
-        click.echo(f"{printable(e.name, single_line=True):<28} {e.dose:<26} {status}")
+        print(f"{printable(e.name, single_line=True):<28} {e.dose:<26} {status}")
 
 
 @plan.command("retire")
-@click.argument("name")
-@click.option("--date", "when", metavar="DATE", help="Last day is the day before this (default: today).")
-@click.pass_context
-def plan_retire(ctx: click.Context, name: str, when: str | None) -> None:
+@argument("name")
+@option("--date", dest="when", metavar="DATE", help="Last day is the day before this (default: today).")
+def plan_retire(ctx: Context, name: str, when: str | None) -> None:
     """Retire an exercise: it leaves the plan, its history stays."""
     on = _date_option(when)
     journal = _open(ctx)
@@ -481,69 +480,65 @@ def plan_retire(ctx: click.Context, name: str, when: str | None) -> None:
     if exercise is None:
         raise CommandError(f"'{printable(name)}' is not a current exercise of your plan (see: spinejournal plan list)")
     retired = journal.retire_exercise(exercise.id, on)
-    click.echo(f"Retired '{printable(retired.name)}' from {retired.end}.")
+    print(f"Retired '{printable(retired.name)}' from {retired.end}.")
 
 
 # -- visits, goals, profile ----------------------------------------------------------------------
 
 
-@cli.group(cls=_Group)
+@cli.group()
 def visit() -> None:
     """Therapy visits: they define 'since the last visit' in summaries."""
 
 
 @visit.command("add")
-@click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
-@click.option("--note", default="", help="A note about the visit.")
-@click.pass_context
-def visit_add(ctx: click.Context, when: str | None, note: str) -> None:
+@option("--date", dest="when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+@option("--note", default="", help="A note about the visit.")
+def visit_add(ctx: Context, when: str | None, note: str) -> None:
     """Record a therapy visit."""
     on = _date_option(when)
     if on > clock.today():
         raise CommandError(f"{on} is in the future; record a visit once it happened")
     _open(ctx).save_visit(Visit(date=on, note=note))
-    click.echo(f"Visit recorded on {on}.")
+    print(f"Visit recorded on {on}.")
 
 
 @visit.command("list")
-@click.pass_context
-def visit_list(ctx: click.Context) -> None:
+def visit_list(ctx: Context) -> None:
     """List recorded visits."""
     visits = _open(ctx, read_only=True).data().visits
     if not visits:
-        click.echo("No visits recorded. Add one with: spinejournal visit add --date YYYY-MM-DD")
+        print("No visits recorded. Add one with: spinejournal visit add --date YYYY-MM-DD")
     for v in visits:
-        click.echo(f"{v.date}  {printable(v.note, single_line=True)}".rstrip())
+        print(f"{v.date}  {printable(v.note, single_line=True)}".rstrip())
 
 
-@cli.group(cls=_Group)
+@cli.group()
 def psfs() -> None:
     """Patient-Specific Functional Scale: activities you find hard, rated 0-10."""
 
 
 @psfs.command("add")
-@click.argument("name")
-@click.option(
+@argument("name")
+@option(
     "--version",
-    "version",
-    type=click.Choice(list(PSFS_VERSIONS)),
+    dest="version",
+    choices=list(PSFS_VERSIONS),
     default="1.0",
     show_default=True,
     help="Scale direction: 1.0 means 0 = unable, 10 = as before.",
 )
-@click.pass_context
-def psfs_add(ctx: click.Context, name: str, version: str) -> None:
+def psfs_add(ctx: Context, name: str, version: str) -> None:
     """Add an activity to rate, e.g. 'Sit through a film'."""
     stored = _open(ctx).add_psfs_activity(PsfsActivity(name=name, version=version, created=clock.today()))
-    click.echo(f"Added activity '{printable(stored.name)}'.")
+    print(f"Added activity '{printable(stored.name)}'.")
 
 
 @psfs.command("rate")
-@click.argument("name")
-@click.argument("score", type=int)
-@click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
-@click.pass_context
-def psfs_rate(ctx: click.Context, name: str, score: int, when: str | None) -> None:
+@argument("name")
+@argument("score", type=integer)
+@option("--date", dest="when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+def psfs_rate(ctx: Context, name: str, score: int, when: str | None) -> None:
     """Rate an activity from 0 to 10 on its scale."""
     on = _date_option(when)
     if on > clock.today():
@@ -554,60 +549,56 @@ def psfs_rate(ctx: click.Context, name: str, score: int, when: str | None) -> No
     if activity is None:
         raise CommandError(f"no PSFS activity named '{printable(name)}'; add it with: spinejournal psfs add NAME")
     journal.save_psfs_rating(PsfsRating(activity.id, on, score, activity.version))
-    click.echo(f"Rated '{printable(activity.name)}' {score}/10 on {on}.")
+    print(f"Rated '{printable(activity.name)}' {score}/10 on {on}.")
 
 
 @psfs.command("list")
-@click.pass_context
-def psfs_list(ctx: click.Context) -> None:
+def psfs_list(ctx: Context) -> None:
     """List activities with their latest rating."""
     data = _open(ctx, read_only=True).data()
     if not data.psfs_activities:
-        click.echo("No activities yet. Add one with: spinejournal psfs add 'Sit through a film'")
+        print("No activities yet. Add one with: spinejournal psfs add 'Sit through a film'")
     for a in data.psfs_activities:
         ratings = [r for r in data.psfs_ratings if r.activity_id == a.id]
         latest = f"{ratings[-1].score}/10 on {ratings[-1].date}" if ratings else "not rated yet"
-        click.echo(f"{printable(a.name, single_line=True):<32} {latest}")
+        print(f"{printable(a.name, single_line=True):<32} {latest}")
 
 
 @cli.command()
-@click.option("--name", "patient_name", help="Your name, shown on the therapist summary.")
-@click.pass_context
-def profile(ctx: click.Context, patient_name: str | None) -> None:
+@option("--name", dest="patient_name", help="Your name, shown on the therapist summary.")
+def profile(ctx: Context, patient_name: str | None) -> None:
     """Show or set who the journal belongs to."""
     journal = _open(ctx, read_only=patient_name is None)
     if patient_name is not None:
         journal.save_profile(Profile(patient_name=patient_name.strip()))
     name = journal.data().profile.patient_name
-    click.echo(f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME")
+    print(f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME")
 
 
 @cli.command()
-def flags() -> None:
+def flags(ctx: Context) -> None:
     """List the red-flag symptoms and their ids (for log --red-flag)."""
     for flag in RED_FLAGS:
-        click.echo(f"{flag.id:<16} {URGENCY_TITLE[flag.urgency]:<22} {flag.label}")
+        print(f"{flag.id:<16} {URGENCY_TITLE[flag.urgency]:<22} {flag.label}")
 
 
 # -- remind, restore ------------------------------------------------------------------------------
 
 
 @cli.command()
-@click.pass_context
-def remind(ctx: click.Context) -> None:
+def remind(ctx: Context) -> None:
     """One line when today is not logged yet, nothing otherwise (for a shell prompt)."""
     from spinejournal.store import Journal
 
     path = _journal_path(ctx)
     today = clock.today()
     if not path.exists() or not Journal(path, read_only=True).has_day(today):
-        click.echo(f"spinejournal: today ({today}) is not logged yet - run: spinejournal")
+        print(f"spinejournal: today ({today}) is not logged yet - run: spinejournal")
 
 
 @cli.command()
-@click.argument("backup", required=False)
-@click.pass_context
-def restore(ctx: click.Context, backup: str | None) -> None:
+@argument("backup", nargs="?")
+def restore(ctx: Context, backup: str | None) -> None:
     """List backups, or restore one (a name from the list, a path, or 'latest').
 
     The current journal file is kept beside it, never deleted.
@@ -618,12 +609,12 @@ def restore(ctx: click.Context, backup: str | None) -> None:
     backups = list_backups(path)
     if backup is None:
         if not backups:
-            click.echo(f"No backups of {path} yet (one is made each day the journal is saved).")
+            print(f"No backups of {path} yet (one is made each day the journal is saved).")
             return
-        click.echo(f"Backups of {path}, newest first:")
+        print(f"Backups of {path}, newest first:")
         for b in backups:
-            click.echo(f"  {b.name}")
-        click.echo("Restore one with: spinejournal restore NAME  (or: spinejournal restore latest)")
+            print(f"  {b.name}")
+        print("Restore one with: spinejournal restore NAME  (or: spinejournal restore latest)")
         return
     if backup == "latest":
         if not backups:
@@ -634,41 +625,40 @@ def restore(ctx: click.Context, backup: str | None) -> None:
         if not chosen.is_file():
             raise CommandError(f"no backup named '{printable(backup)}' (see: spinejournal restore)")
     kept = restore_backup(path, chosen)
-    click.echo(f"Restored {path} from {chosen.name}.")
+    print(f"Restored {path} from {chosen.name}.")
     if kept:
-        click.echo(f"The file it replaced was kept as {kept}.")
+        print(f"The file it replaced was kept as {kept}.")
 
 
 # -- export, import, review -----------------------------------------------------------------------
 
 
 @cli.command()
-@click.option(
+@option(
     "--format",
-    "fmt",
-    type=click.Choice(list(FORMATS)),
+    dest="fmt",
+    choices=list(FORMATS),
     default="md",
     show_default=True,
     help="md or html: the therapist summary; csv: one row per day; json: the whole journal; fhir: FHIR R4.",
 )
-@click.option(
+@option(
     "--range",
-    "range_key",
-    type=click.Choice(RANGE_KEYS),
+    dest="range_key",
+    choices=RANGE_KEYS,
     help="Period to cover (default: since-visit for md/html, everything for csv/json/fhir).",
 )
-@click.option("--since-visit", is_flag=True, help="Cover the time since the last visit (same as --range since-visit).")
-@click.option("--from", "start", metavar="DATE", help="Custom range start, YYYY-MM-DD.")
-@click.option("--to", "end", metavar="DATE", help="Custom range end, YYYY-MM-DD (default: today).")
-@click.option(
+@option("--since-visit", action="store_true", help="Cover the time since the last visit (same as --range since-visit).")
+@option("--from", dest="start", metavar="DATE", help="Custom range start, YYYY-MM-DD.")
+@option("--to", dest="end", metavar="DATE", help="Custom range end, YYYY-MM-DD (default: today).")
+@option(
     "-o",
     "--output",
     metavar="FILE|-",
     help="File or folder to write (default: spinejournal-<kind>-<date>.<ext> here); - for standard output.",
 )
-@click.pass_context
 def export(
-    ctx: click.Context,
+    ctx: Context,
     fmt: str,
     range_key: str | None,
     since_visit: bool,
@@ -688,9 +678,9 @@ def export(
     from spinejournal.reports import export as render
 
     if since_visit and range_key not in (None, "since-visit"):
-        raise click.UsageError("--since-visit and --range cannot both be given")
+        raise UsageError("--since-visit and --range cannot both be given")
     if (start or end) and (since_visit or range_key):
-        raise click.UsageError("use either --from/--to or --range/--since-visit, not both")
+        raise UsageError("use either --from/--to or --range/--since-visit, not both")
     first, last = (_date_option(start) if start else None), (_date_option(end) if end else None)
     data = _open(ctx, read_only=True).data()
     try:
@@ -712,7 +702,7 @@ def export(
         raise CommandError(f"the folder {target.parent} does not exist")
     atomic_write_bytes(target, content)
     covered = f"{rng.label}, {rng.start} to {rng.end}" if rng else "the whole journal"
-    click.echo(f"Wrote {target} ({covered}); only you can read it.")
+    print(f"Wrote {target} ({covered}); only you can read it.")
 
 
 def _interactive() -> bool:
@@ -721,17 +711,16 @@ def _interactive() -> bool:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
+@argument("file", type=file_path)
+@option(
     "--on-conflict",
-    type=click.Choice(["ask", "keep", "replace"]),
+    choices=["ask", "keep", "replace"],
     default="ask",
     show_default=True,
     help="When a date (or exercise, visit, rating) is in both with different content: ask, keep yours, "
     "or replace it with the file's.",
 )
-@click.pass_context
-def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
+def import_(ctx: Context, file: str, on_conflict: str) -> None:
     """Import a JSON export made with 'spinejournal export --format json'.
 
     Into an empty journal it restores everything exactly. Into a journal with data it adds what is
@@ -752,11 +741,11 @@ def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
     current = journal.data()
     if is_empty(current):
         journal.replace_all(incoming)
-        click.echo(f"Imported {file}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
+        print(f"Imported {file}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
         return
     probe = merge(current, incoming, "keep")
     if not probe.changed:
-        click.echo(f"Nothing to import: your journal already holds everything in {file}.")
+        print(f"Nothing to import: your journal already holds everything in {file}.")
         return
     prefer = "keep" if on_conflict == "ask" else on_conflict
     if probe.conflicts and on_conflict == "ask":
@@ -768,14 +757,10 @@ def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
                 f"{what}. Nothing was imported; run again with --on-conflict keep (keep yours) "
                 "or --on-conflict replace (take the file's)"
             )
-        click.echo(f"{what}.")
-        prefer = click.prompt(
-            "Keep yours, replace them with the file's, or cancel?",
-            type=click.Choice(["keep", "replace", "cancel"]),
-            default="cancel",
-        )
+        print(f"{what}.")
+        prefer = choose("Keep yours, replace them with the file's, or cancel?", ["keep", "replace", "cancel"], "cancel")
         if prefer == "cancel":
-            click.echo("Cancelled: nothing was imported.")
+            print("Cancelled: nothing was imported.")
             return
     path = _journal_path(ctx)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -799,19 +784,19 @@ def import_(ctx: click.Context, file: str, on_conflict: str) -> None:
     journal.transform(apply)
     result, changed = merged[0]
     if not changed:
-        click.echo(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
+        print(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
         return
     added = ", ".join(f"{n} new {what}" for what, n in result.added.items() if n) or "nothing new"
-    click.echo(f"Imported {file}: {added}.")
+    print(f"Imported {file}: {added}.")
     if result.conflicts:
         verb = "kept as in your journal" if prefer == "keep" else "replaced by the file's"
-        click.echo(f"{len(result.conflicts)} item(s) that differed were {verb}.")
-    click.echo(f"Your journal as it was before is kept as {kept}.")
+        print(f"{len(result.conflicts)} item(s) that differed were {verb}.")
+    print(f"Your journal as it was before is kept as {kept}.")
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-def review(file: str) -> None:
+@argument("file", type=file_path)
+def review(ctx: Context, file: str) -> None:
     """Open an exported journal (JSON) in the app, read-only: for a therapist to review.
 
     Your own journal is not opened or touched.
@@ -835,7 +820,7 @@ def review(file: str) -> None:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"spinejournal: error: {message}", err=True)
+    print(f"spinejournal: error: {message}", file=sys.stderr)
     sys.exit(code)
 
 
@@ -844,20 +829,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     from spinejournal.store import JournalError
 
     try:
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="spinejournal", standalone_mode=False)
-    except click.UsageError as exc:
-        where = exc.ctx.command_path if exc.ctx else "spinejournal"
-        _fail(f"{exc.format_message()} (see: {where} --help)", EXIT_USAGE)
-    except click.ClickException as exc:
-        _fail(exc.format_message(), exc.exit_code or EXIT_ERROR)
-    except click.Abort:
+        command, params, top = parse(cli, sys.argv[1:] if argv is None else argv, __version__)
+        command.invoke(Context(**top), params)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except UsageError as exc:
+        _fail(f"{exc} (see: {exc.prog} --help)", EXIT_USAGE)
+    except Cancelled:
         _fail("cancelled", EXIT_ERROR)
     except (CommandError, ValidationError, JournalError) as exc:
         _fail(str(exc), EXIT_ERROR)
     except KeyboardInterrupt:
         _fail("interrupted; nothing was half-written", 130)
     except BrokenPipeError:
+        # Output cut short by the reader (e.g. '| head'): not an error. Python would still try to
+        # flush what is buffered at exit and complain, so standard output is pointed at /dev/null.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     except OSError as exc:
         _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", EXIT_ERROR)
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(0)

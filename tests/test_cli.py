@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-import click
 import pytest
 
+from spinejournal import cli as cli_module
 from spinejournal.cli import cli
+from spinejournal.cli_args import Group
+from spinejournal.demo import write_demo
 from spinejournal.store import Journal
 from tests.helpers import run
 
@@ -210,10 +214,11 @@ def test_corrupt_journal_gives_one_line_and_restore_recovers(
     assert [d.pain_avg for d in Journal(journal_path).data().days] == [3]
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+def _commands(group: Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command path of the tree the argparse parser is built from."""
     found = [prefix]
     for name, command in group.commands.items():
-        if isinstance(command, click.Group):
+        if isinstance(command, Group):
             found += _commands(command, (*prefix, name))
         else:
             found.append((*prefix, name))
@@ -222,8 +227,88 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[st
 
 @pytest.mark.parametrize("path", _commands(cli), ids=lambda p: " ".join(p) or "spinejournal")
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str], path: tuple[str, ...]) -> None:
-    code, out, _ = run(capsys, *path, "--help")
-    assert code == 0 and out.startswith("Usage: spinejournal")
+    for flag in ("--help", "-h"):
+        code, out, _ = run(capsys, *path, flag)
+        assert code == 0 and out.startswith(f"Usage: {' '.join(('spinejournal', *path))} [OPTIONS]")
+        assert "Options:\n" in out and "  -h, --help" in out and "Show this message and exit." in out
+        assert "\b" not in out
+
+
+def test_help_lists_every_command_in_order_and_keeps_examples_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "--help")[1]
+    listed = [
+        line.split()[0] for line in out.split("Commands:\n")[1].splitlines() if line.startswith("  ") and line[2] != " "
+    ]
+    assert listed == ["log", "show", "trends", "delete", "plan", "visit", "psfs", "profile", "flags", "remind",
+                      "restore", "export", "import", "review"]  # fmt: skip
+    assert "\n  -V, --version   Show the version and exit.\n" in out
+    # An example is never rewrapped, even past 80 columns.
+    example = '\n    spinejournal log --pain 4 --worst 6 --heat 20:6:4 --did "Pelvic tilt" --walk 25\n'
+    assert example in run(capsys, "log", "--help")[1]
+    out = run(capsys, "export", "--help")[1]
+    assert "\n  Examples:\n    spinejournal export --format html          the summary since the last visit" in out
+    assert "  --format [md|html|csv|json|fhir]\n" in out and "FHIR R4. [default: md]" in out
+    assert "--days INTEGER RANGE  How many days back from today. [default: 14;\n" in run(capsys, "show", "--help")[1]
+    assert "--date DATE  The day to delete: YYYY-MM-DD or yesterday. [required]" in run(capsys, "delete", "--help")[1]
+    assert "  add         Add an exercise to the plan.\n" in run(capsys, "plan", "--help")[1]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from spinejournal import __version__
+
+    assert run(capsys, "-V") == (0, f"spinejournal, version {__version__}\n", "")
+    assert run(capsys, "--version")[1] == f"spinejournal, version {__version__}\n"
+
+
+USAGE_MISTAKES = [
+    (["log", "--pian", "3"], "No such option '--pian'. (Did you mean one of: '--pain', '--partial', '--stand'?)",
+     "log"),
+    # Never guessed to be --pain (argparse would take any unambiguous prefix).
+    (["log", "--pai", "3"], "No such option '--pai'. (Did you mean one of: '--limb-pain', '--pain', '--partial'?)",
+     "log"),
+    (["log", "--pain", "five"], "Invalid value for '--pain': 'five' is not a valid integer.", "log"),
+    (["log", "--pain"], "Option '--pain' requires an argument.", "log"),
+    (["log", "--pain", "--now", "3"], "Option '--pain' requires an argument.", "log"),
+    (["log", "--pain", "3", "extra"], "Got unexpected extra argument (extra)", "log"),
+    (["show", "--days", "0"], "Invalid value for '--days': 0 is not in the range 1<=x<=100000.", "show"),
+    (["show", "--json=yes"], "Option '--json' does not take a value.", "show"),
+    (["trends", "--range", "year"],
+     "Invalid value for '--range': 'year' is not one of 'since-visit', '4w', '3m', 'all'.", "trends"),
+    (["delete"], "Missing option '--date'.", "delete"),
+    (["plan"], "Missing command.", "plan"),
+    (["plan", "frob"], "No such command 'frob'.", "plan"),
+    (["plan", "add"], "Missing argument 'NAME'.", "plan add"),
+    (["plan", "add", "Walk", "--sets", "x"], "Invalid value for '--sets': 'x' is not a valid integer.", "plan add"),
+    (["psfs", "rate", "Walk"], "Missing argument 'SCORE'.", "psfs rate"),
+    (["psfs", "rate", "Walk", "five"], "Invalid value for 'SCORE': 'five' is not a valid integer.", "psfs rate"),
+    (["psfs", "add", "Walk", "--version", "3.0"], "Invalid value for '--version': '3.0' is not one of '1.0', '2.0'.",
+     "psfs add"),
+    (["export", "--since-visit", "--range", "4w"], "--since-visit and --range cannot both be given", "export"),
+    (["import", "/"], "Invalid value for 'FILE': File '/' is a directory.", "import"),
+    (["--journal", "/", "show"], "Invalid value for '--journal': File '/' is a directory.", ""),
+    (["--pian"], "No such option '--pian'.", ""),
+    (["frobnicate"], "No such command 'frobnicate'.", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "message", "where"), USAGE_MISTAKES, ids=[" ".join(a) for a, _, _ in USAGE_MISTAKES])
+def test_usage_mistakes_are_one_line_with_where_to_look(
+    capsys: pytest.CaptureFixture[str], journal_path: Path, args: list[str], message: str, where: str
+) -> None:
+    run(capsys, "log", "--pain", "4")
+    before = journal_path.read_bytes()
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err == f"spinejournal: error: {message} (see: {' '.join(('spinejournal', where)).strip()} --help)\n"
+    assert journal_path.read_bytes() == before
+
+
+def test_a_value_may_start_with_a_dash(capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
+    assert run(capsys, "log", "--pain", "3", "--note", "-tired", "--question", "--why?")[0] == 0
+    day = Journal(journal_path).get_day(TODAY)
+    assert day is not None and (day.notes, day.questions) == ("-tired", "--why?")
+    code, _, err = run(capsys, "log", "--pain", "-1")
+    assert code == 1 and "must be from 0 to 10 (got -1)" in err
 
 
 def test_quick_entry_loads_neither_textual_nor_the_insights(tmp_path: Path) -> None:
@@ -252,3 +337,53 @@ def test_delete_a_day_logged_by_mistake(capsys: pytest.CaptureFixture[str], jour
     code, out, _ = run(capsys, "delete", "--date", "yesterday", "--yes")
     assert code == 0 and out == f"Deleted {TODAY - timedelta(days=1)}.\n"
     assert [d.date for d in Journal(journal_path).data().days] == [TODAY]
+
+
+@pytest.fixture
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Someone answers questions on the terminal: what they type is given as a string."""
+    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    return lambda typed: monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+
+
+def test_delete_asks_first_at_a_terminal(
+    capsys: pytest.CaptureFixture[str], journal_path: Path, at_a_terminal: Callable[[str], None]
+) -> None:
+    run(capsys, "log", "--pain", "3", "--date", "yesterday")
+    run(capsys, "log", "--pain", "5")
+    before = journal_path.read_bytes()
+    yesterday = TODAY - timedelta(days=1)
+    at_a_terminal("n\n")
+    code, out, _ = run(capsys, "delete", "--date", "yesterday")
+    assert code == 0
+    assert out == f"Delete {yesterday} (average pain 3/10)? [y/N]: Kept: nothing was deleted.\n"
+    assert journal_path.read_bytes() == before
+    at_a_terminal("\n")  # the answer is no unless they say yes
+    assert run(capsys, "delete", "--date", "yesterday")[1].endswith("Kept: nothing was deleted.\n")
+    at_a_terminal("maybe\nyes\n")
+    code, out, err = run(capsys, "delete", "--date", "yesterday")
+    assert code == 0 and err == "Error: invalid input\n"
+    assert out.count("[y/N]: ") == 2 and out.endswith(f"Deleted {yesterday}.\n")
+    assert [d.date for d in Journal(journal_path).data().days] == [TODAY]
+
+
+def test_end_of_input_at_a_question_cancels(
+    capsys: pytest.CaptureFixture[str], journal_path: Path, at_a_terminal: Callable[[str], None]
+) -> None:
+    run(capsys, "log", "--pain", "5")
+    before = journal_path.read_bytes()
+    at_a_terminal("")
+    code, _, err = run(capsys, "delete", "--date", "today")
+    assert (code, err) == (1, "spinejournal: error: cancelled\n")
+    assert journal_path.read_bytes() == before
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path: Path, journal_path: Path) -> None:
+    write_demo(journal_path, end=TODAY, days=400)
+    probe = "from spinejournal.cli import main\nmain(['show', '--json', '--days', '400'])"
+    with subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.read(100).startswith(b"[")
+        child.stdout.close()  # as '| head' does
+        err = child.stderr.read()
+    assert (child.returncode, err) == (0, b"")
