@@ -108,3 +108,18 @@ async def test_a_field_in_a_tab_never_shown_can_be_focused(journal_path: Path) -
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "notes"
         assert app.screen.query_one(TabbedContent).active == "tab-notes"
+
+
+async def test_a_day_changed_elsewhere_before_its_tabs_are_shown_shows_the_new_text(plan_path: Path) -> None:
+    Journal(plan_path).save_day(LOGGED)
+    app = make_app(plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        # Changed by another program (e.g. the command line) while the app is open.
+        Journal(plan_path).save_day(LOGGED.with_changes(notes="Slept well.", mobility=Mobility(walk=35)))
+        await pilot.press("h", "t")  # away and back: Today reads the day again
+        await pilot.press(*TO_THE_TABS, "right", "right", "right")
+        assert app.screen.query_one("#walk", Input).value == "35"
+        assert app.screen.query_one("#fingertip", Input).value == ""
+        await pilot.press("right")
+        assert app.screen.query_one("#notes", TextArea).text == "Slept well."
+        assert "✓ saved" in screen_text(app) and "unsaved" not in screen_text(app)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Static, Tabs, TextArea
+from textual.widgets import Static, Tabs
 
 from spinejournal import clock
 from spinejournal.clinical import URGENCY_TITLE, most_urgent
@@ -160,7 +160,7 @@ class TodayScreen(Screen[None]):
         if action == "save":
             return not self.journal_app.read_only
         if action == "leave_field":
-            return isinstance(self.focused, Input | TextArea)
+            return self.form.is_typed_field(self.focused)
         if action == "back":
             return self._pinned is not None
         return True

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -12,7 +12,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Input, Label, SelectionList, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Label, SelectionList, Static, TabbedContent, TabPane
 from textual.widgets.selection_list import Selection
 
 from spinejournal.clinical import RED_FLAG_NOTE, RED_FLAGS, RED_FLAGS_BY_ID, URGENCY_TITLE
@@ -32,8 +32,10 @@ from spinejournal.tui.widgets.exercise_checklist import Entry, ExerciseChecklist
 from spinejournal.tui.widgets.field_row import FieldRow
 from spinejournal.tui.widgets.pain_scale import PainScale
 from spinejournal.tui.widgets.picker import Picker
-from spinejournal.tui.widgets.safe_text_area import SafeTextArea
 from spinejournal.tui.widgets.sessions_panel import SessionsPanel
+
+if TYPE_CHECKING:
+    from spinejournal.tui.widgets.safe_text_area import SafeTextArea
 
 # (id suffix, label, hint) of the pain scales at the top of the form.
 PAIN_ROWS = (
@@ -51,6 +53,14 @@ MOBILITY_FIELDS = (
     ("morning stiffness", "stiffness", "Morning stiffness", "minutes"),
     ("fingertip-to-floor", "fingertip", "Fingertip to floor", "cm (optional)"),
 )
+
+# Where the person types text. Those of the tabs after "Where" are made when their tab is first shown;
+# until then the form keeps their text.
+NOTE_FIELDS = (
+    ("notes", "Notes", "How was the day? What helped, what hurt?"),
+    ("questions", "Questions for your therapist", "Anything to ask at the next visit"),
+)
+TYPED_FIELDS = (*(widget_id for _, widget_id, _, _ in MOBILITY_FIELDS), *(widget_id for widget_id, *_ in NOTE_FIELDS))
 
 # The tabs after "Where", built the first time each is shown: the form opens with only what is seen.
 HIDDEN_TABS = (
@@ -97,13 +107,18 @@ class DayForm(Vertical):
         self.on_date: date | None = None
         self._base: Day | None = None
         self._baseline: tuple[Any, ...] = ()
-        # The fields of the hidden tabs exist from the start (they hold the day's values) but are
-        # mounted only when their tab is first shown: mounting all of them made the first screen
-        # take twice as long. Until then they are reached by id in `_fields`, not by a query.
-        self._unshown: dict[str, list[Widget]] = {}  # tab id -> its widgets, until first shown
+        # The tabs after "Where" are built and mounted when first shown: mounting all of them made
+        # the first screen take twice as long. Their lists and tables exist from the start (they
+        # hold the day's values), reached by id in `_fields` rather than by a query; the fields
+        # where text is typed are made with their tab (TextArea alone takes ~5 ms to import), and
+        # until then their text is kept in `_texts`.
+        self._unshown: dict[str, Callable[[], list[Widget]]] = {}  # tab id -> makes its widgets
         self._fields: dict[str, Widget] = {}  # widget id -> widget, for every field of a hidden tab
         self._tab_of: dict[str, str] = {}  # widget id -> tab id
         self._mounting: dict[str, AwaitMount] = {}  # tab id -> the mount of its fields, once shown
+        self._texts: dict[str, str] = dict.fromkeys(TYPED_FIELDS, "")  # typed fields not made yet
+        self._inputs: dict[str, Input] = {}  # mobility fields, once made
+        self._notes: dict[str, SafeTextArea] = {}  # notes and questions, once made
         self._make_hidden_tabs()
 
     # Layout -------------------------------------------------------------------------------------
@@ -129,47 +144,71 @@ class DayForm(Vertical):
                 yield TabPane(title, id=tab)
 
     def _make_hidden_tabs(self) -> None:
-        """The widgets of the tabs after "Where", made now and mounted when their tab is first shown."""
+        """What the tabs after "Where" show, each made when its tab is first shown."""
         ro = self.read_only
-        inputs = {
-            widget_id: Input(type="integer", id=widget_id, compact=True, max_length=5, disabled=ro, placeholder="–")
-            for _, widget_id, _, _ in MOBILITY_FIELDS
-        }
-        mobility = [
-            widget
-            for _, widget_id, label, unit in MOBILITY_FIELDS
-            for widget in (Label(label), inputs[widget_id], Label(unit, classes="unit"))
-        ]
+        sessions = SessionsPanel(read_only=ro, id="sessions")
+        exercises = ExerciseChecklist(read_only=ro, id="exercises")
+        red_flags = SelectionList[str](
+            *(Selection(Content(flag.label), flag.id) for flag in RED_FLAGS), id="red-flags", disabled=ro
+        )
+        # The highlighted symptom in full (a long one is cut short in the list at 80 columns).
+        detail = Static(id="red-flag-detail", classes="hint")
         self._unshown = {
-            "tab-heat": [SessionsPanel(read_only=ro, id="sessions")],
-            "tab-exercises": [ExerciseChecklist(read_only=ro, id="exercises")],
-            "tab-mobility": [
-                Static("Self-measured, at your own pace; leave blank what you did not measure.", classes="hint"),
-                Grid(*mobility, id="mobility-grid"),
-            ],
-            "tab-notes": [
-                Label("Notes", classes="subheading"),
-                SafeTextArea(id="notes", read_only=ro, placeholder="How was the day? What helped, what hurt?"),
-                Label("Questions for your therapist", classes="subheading"),
-                SafeTextArea(id="questions", read_only=ro, placeholder="Anything to ask at the next visit"),
-            ],
-            "tab-flags": [
+            "tab-heat": lambda: [sessions],
+            "tab-exercises": lambda: [exercises],
+            "tab-mobility": self._mobility_fields,
+            "tab-notes": self._note_fields,
+            "tab-flags": lambda: [
                 Static(Content("Tick any you have now; the app will say at once what to do."), classes="hint"),
-                SelectionList[str](
-                    *(Selection(Content(flag.label), flag.id) for flag in RED_FLAGS),
-                    id="red-flags",
-                    disabled=ro,
-                ),
-                # The highlighted symptom in full (a long one is cut short in the list at 80 columns).
-                Static(id="red-flag-detail", classes="hint"),
+                red_flags,
+                detail,
                 Static(Content(RED_FLAG_NOTE), classes="hint"),
             ],
         }
-        for tab, widgets in self._unshown.items():
-            for widget in [*widgets, *(inputs.values() if tab == "tab-mobility" else ())]:
-                if widget.id:
-                    self._fields[widget.id] = widget
-                    self._tab_of[widget.id] = tab
+        for tab, widget in (("tab-heat", sessions), ("tab-exercises", exercises), ("tab-flags", red_flags)):
+            self._add_field(tab, widget)
+        self._add_field("tab-flags", detail)
+        for _, widget_id, _, _ in MOBILITY_FIELDS:
+            self._tab_of[widget_id] = "tab-mobility"
+        for widget_id, _, _ in NOTE_FIELDS:
+            self._tab_of[widget_id] = "tab-notes"
+
+    def _add_field(self, tab: str, widget: Widget) -> None:
+        assert widget.id is not None
+        self._fields[widget.id] = widget
+        self._tab_of[widget.id] = tab
+
+    def _mobility_fields(self) -> list[Widget]:
+        ro = self.read_only
+        cells: list[Widget] = []
+        for _, widget_id, label, unit in MOBILITY_FIELDS:
+            field = Input(
+                self._texts.pop(widget_id),
+                type="integer",
+                id=widget_id,
+                compact=True,
+                max_length=5,
+                disabled=ro,
+                placeholder="–",
+            )
+            self._inputs[widget_id] = field
+            self._add_field("tab-mobility", field)
+            cells += [Label(label), field, Label(unit, classes="unit")]
+        hint = Static("Self-measured, at your own pace; leave blank what you did not measure.", classes="hint")
+        return [hint, Grid(*cells, id="mobility-grid")]
+
+    def _note_fields(self) -> list[Widget]:
+        from spinejournal.tui.widgets.safe_text_area import SafeTextArea  # imported with its tab: see __init__
+
+        widgets: list[Widget] = []
+        for widget_id, label, placeholder in NOTE_FIELDS:
+            field = SafeTextArea(
+                self._texts.pop(widget_id), id=widget_id, read_only=self.read_only, placeholder=placeholder
+            )
+            self._notes[widget_id] = field
+            self._add_field("tab-notes", field)
+            widgets += [Label(label, classes="subheading"), field]
+        return widgets
 
     def on_mount(self) -> None:
         # Watching the active tab (rather than waiting for TabActivated, a message later) starts
@@ -177,10 +216,10 @@ class DayForm(Vertical):
         self.watch(self.query_one("#day-tabs", TabbedContent), "active", self._tab_shown)
 
     def _tab_shown(self, tab: str) -> None:
-        contents = self._unshown.pop(tab, None)
-        if contents is not None:
+        make = self._unshown.pop(tab, None)
+        if make is not None:
             pane = self.query_one(f"#{tab}", TabPane)
-            self._mounting[tab] = pane.mount(VerticalScroll(*contents, can_focus=self.read_only))
+            self._mounting[tab] = pane.mount(VerticalScroll(*make(), can_focus=self.read_only))
 
     def _field(self, widget_id: str, expect: type[W]) -> W:
         """The widget with ``widget_id``, whether or not its tab has been shown yet."""
@@ -189,6 +228,26 @@ class DayForm(Vertical):
             return self.query_one(f"#{widget_id}", expect)
         assert isinstance(widget, expect)
         return widget
+
+    def is_typed_field(self, widget: Widget | None) -> bool:
+        """Whether ``widget`` is one of the form's fields where text is typed (letters are text there)."""
+        return widget is not None and widget.id in TYPED_FIELDS and self._fields.get(widget.id) is widget
+
+    def _text(self, widget_id: str) -> str:
+        """What is typed in a typed field, whether or not its tab has been shown yet."""
+        if widget_id in self._inputs:
+            return self._inputs[widget_id].value
+        if widget_id in self._notes:
+            return self._notes[widget_id].text
+        return self._texts[widget_id]
+
+    def _set_text(self, widget_id: str, text: str) -> None:
+        if widget_id in self._inputs:
+            self._inputs[widget_id].value = text
+        elif widget_id in self._notes:
+            self._notes[widget_id].text = text
+        else:
+            self._texts[widget_id] = text
 
     # Loading ------------------------------------------------------------------------------------
 
@@ -220,9 +279,9 @@ class DayForm(Vertical):
         mobility = day.mobility if day else Mobility()
         for _, widget_id, _, _ in MOBILITY_FIELDS:
             value = getattr(mobility, "fingertip_floor_cm" if widget_id == "fingertip" else widget_id)
-            self._field(widget_id, Input).value = "" if value is None else str(value)
-        self._field("notes", TextArea).text = day.notes if day else ""
-        self._field("questions", TextArea).text = day.questions if day else ""
+            self._set_text(widget_id, "" if value is None else str(value))
+        self._set_text("notes", day.notes if day else "")
+        self._set_text("questions", day.questions if day else "")
         self._set_selected("red-flags", day.red_flags if day else ())
         self.mark_saved()
 
@@ -257,9 +316,9 @@ class DayForm(Vertical):
             tuple(self.query_one(f"#limb-{limb}", Picker).value for limb in LIMBS),
             self._field("sessions", SessionsPanel).sessions,
             tuple(sorted(self._field("exercises", ExerciseChecklist).entries().items())),
-            tuple(self._field(w, Input).value.strip() for _, w, _, _ in MOBILITY_FIELDS),
-            self._field("notes", TextArea).text,
-            self._field("questions", TextArea).text,
+            tuple(self._text(w).strip() for _, w, _, _ in MOBILITY_FIELDS),
+            self._text("notes"),
+            self._text("questions"),
             tuple(sorted(self._field("red-flags", SelectionList).selected)),
         )
 
@@ -287,7 +346,7 @@ class DayForm(Vertical):
         average = pains["avg"]
         if average is None:
             raise ValidationError("average pain", "choose a number from 0 to 10 (press a digit key)")
-        numbers = {field: optional_int(field, self._field(w, Input).value) for field, w, _, _ in MOBILITY_FIELDS}
+        numbers = {field: optional_int(field, self._text(w)) for field, w, _, _ in MOBILITY_FIELDS}
         mobility = Mobility(
             walk=numbers["walking tolerance"],
             sit=numbers["sitting tolerance"],
@@ -313,8 +372,8 @@ class DayForm(Vertical):
             sessions=self._field("sessions", SessionsPanel).sessions,
             exercises=self._exercise_logs(),
             mobility=mobility,
-            notes=self._field("notes", TextArea).text,
-            questions=self._field("questions", TextArea).text,
+            notes=self._text("notes"),
+            questions=self._text("questions"),
             red_flags=self.red_flags,
         )
 
@@ -347,10 +406,13 @@ class DayForm(Vertical):
         widget_id = FIELD_WIDGETS.get(field)
         if widget_id is None:
             return
-        widget = self._field(widget_id, Widget)
-        tab = self._tab_of.get(widget_id) or next((a.id for a in widget.ancestors if isinstance(a, TabPane)), None)
+        tab = self._tab_of.get(widget_id)
+        if tab is None:
+            ancestors = self.query_one(f"#{widget_id}").ancestors
+            tab = next((a.id for a in ancestors if isinstance(a, TabPane)), None)
         if tab:
-            self.query_one(TabbedContent).active = tab  # mounts the tab's fields if it was never shown
+            self.query_one(TabbedContent).active = tab  # makes and mounts the tab's fields if never shown
+        widget = self._field(widget_id, Widget)
         self.call_later(self._focus_when_mounted, widget, self._mounting.get(tab or ""))
 
     @staticmethod
@@ -380,12 +442,15 @@ class DayForm(Vertical):
 
     @on(Picker.Changed)
     @on(Input.Changed)
-    @on(TextArea.Changed)
     @on(SelectionList.SelectedChanged)
     @on(SessionsPanel.Changed)
-    def _changed(self, event: Message) -> None:
+    def _changed(self) -> None:
         self.update_tab_labels()
         self.post_message(self.Edited())
+
+    def on_text_area_changed(self) -> None:
+        # Named rather than decorated: TextArea is not imported until the Notes tab is shown.
+        self._changed()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # The row of the focused field gets "-field-focused" so its label lights up (with ":focus-within"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -11,12 +11,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, Static
 
 from spinejournal.clinical import HEAT_ICE_SAFETY
 from spinejournal.model import REGIONS, THERAPY_KINDS, TherapySession
 from spinejournal.text import printable
-from spinejournal.tui.screens.session_dialog import SessionDialog
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from spinejournal.tui.screens.session_dialog import SessionDialog
 
 
 def _opt(value: int | None) -> str:
@@ -45,6 +49,9 @@ class SessionsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(HEAT_ICE_SAFETY), classes="hint")
+        # The table and the dialog are imported when the Heat/ice tab is first shown (start-up speed).
+        from textual.widgets import DataTable
+
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="sessions-table")
         table.add_columns("Kind", "Minutes", "Where", "Before", "After", "Relief", "Skin")
         yield table
@@ -69,7 +76,7 @@ class SessionsPanel(Vertical):
             self._redraw()
 
     def _redraw(self) -> None:
-        table = self.query_one(DataTable)
+        table = self._table()
         row = table.cursor_row
         table.clear()
         for s in self._sessions:
@@ -91,8 +98,17 @@ class SessionsPanel(Vertical):
             table.move_cursor(row=min(row, len(self._sessions) - 1))
         self.post_message(self.Changed())
 
+    def _table(self) -> DataTable[Text]:
+        return cast("DataTable[Text]", self.query_one("#sessions-table"))
+
+    @staticmethod
+    def _dialog(session: TherapySession | None = None) -> SessionDialog:
+        from spinejournal.tui.screens.session_dialog import SessionDialog
+
+        return SessionDialog(session)
+
     def _current_index(self) -> int | None:
-        table = self.query_one(DataTable)
+        table = self._table()
         if not self._sessions or table.cursor_row < 0:
             return None
         return min(table.cursor_row, len(self._sessions) - 1)
@@ -105,9 +121,9 @@ class SessionsPanel(Vertical):
             if session is not None:
                 self._sessions.append(session)
                 self._redraw()
-                self.query_one(DataTable).move_cursor(row=len(self._sessions) - 1)
+                self._table().move_cursor(row=len(self._sessions) - 1)
 
-        self.app.push_screen(SessionDialog(), added)
+        self.app.push_screen(self._dialog(), added)
 
     def action_edit(self) -> None:
         index = self._current_index()
@@ -119,7 +135,7 @@ class SessionsPanel(Vertical):
                 self._sessions[index] = session
                 self._redraw()
 
-        self.app.push_screen(SessionDialog(self._sessions[index]), edited)
+        self.app.push_screen(self._dialog(self._sessions[index]), edited)
 
     def action_remove(self) -> None:
         index = self._current_index()
@@ -128,8 +144,7 @@ class SessionsPanel(Vertical):
         del self._sessions[index]
         self._redraw()
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 
