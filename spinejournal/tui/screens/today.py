@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -53,6 +53,7 @@ class TodayScreen(Screen[None]):
         self._stored: Day | None = None
         self._plan: tuple[Exercise, ...] = ()
         self._mode = ""
+        self._first_resume = True
 
     @property
     def journal_app(self) -> SpineJournalApp:
@@ -99,7 +100,13 @@ class TodayScreen(Screen[None]):
         await self.form.load(self.on_date, self._stored, self._plan, start_from)
         self._update_header()
 
-    async def on_screen_resume(self) -> None:
+    async def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self._first_resume:
+            # Shown for the first time: every widget was styled as it was mounted, just now, so
+            # Textual's restyling of the whole screen on resume would redo the same work (~8 ms at
+            # start). This handler runs before Screen's own, which reads the flag.
+            self._first_resume = False
+            event.refresh_styles = False
         if not self.form.on_date:
             return  # not loaded yet: on_mount does it
         if self._pinned is None and not self.form.is_dirty and clock.today() != self.on_date:
