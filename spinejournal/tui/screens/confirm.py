@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from spinejournal.tui.screens.modal import Dialog
 
-class ConfirmScreen(ModalScreen[str]):
+
+class ConfirmScreen(Dialog[str]):
     """Returns the id of the chosen answer. ``choices`` are ``(id, label, key)``; the last one is the
     answer Escape gives, so put the harmless choice ("Stay", "Cancel") last.
     """

@@ -10,19 +10,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from spinejournal.model import ValidationError
 from spinejournal.store import JournalError
 from spinejournal.text import printable
+from spinejournal.tui.screens.modal import Dialog
 
 T = TypeVar("T")
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(Dialog[T | None], Generic[T]):
     """A modal form. Save checks the fields with the model, then calls ``commit`` (e.g. a journal
     write); any error is shown in the dialog in one line and nothing typed is lost. Escape cancels.
+    """
+
+    DEFAULT_CSS = """
+    .form-grid {
+        grid-size: 2;
+        grid-columns: 16 1fr;
+        grid-rows: auto;
+        grid-gutter: 1 1;
+        height: auto;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

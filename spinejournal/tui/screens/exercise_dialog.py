@@ -23,6 +23,26 @@ def _text(value: int | None) -> str:
 class ExerciseDialog(FormDialog[Exercise]):
     """Returns the exercise typed (with the id of the one edited, or 0 for a new one)."""
 
+    DEFAULT_CSS = """
+    #dose-row {
+        height: 1;
+    }
+
+    #dose-row Input {
+        width: 5;
+    }
+
+    #dose-row .unit {
+        padding: 0 2 0 1;
+        color: $text-muted;
+    }
+
+    .dialog #instructions {
+        height: 4;
+        border: none;
+    }
+    """
+
     def __init__(self, exercise: Exercise | None = None, commit: Callable[[Exercise], None] | None = None) -> None:
         super().__init__(commit)
         self._exercise = exercise

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from spinejournal.clinical import HEAT_ICE_SAFETY, PAIN_SCALE_HELP, RED_FLAG_NOTE
+from spinejournal.tui.screens.modal import Dialog
 
 _KEYS = (
     ("ctrl+s", "save the day you are editing"),
@@ -30,8 +30,40 @@ def _heading(text: str) -> Content:
     return Content.styled(text, "bold $accent")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The help window: keys of every section, and the guide."""
+
+    DEFAULT_CSS = """
+    .help {
+        width: 90;
+        height: 90%;
+    }
+
+    #help-body {
+        height: 1fr;
+    }
+
+    #help-body .help-heading {
+        padding: 0 1;
+    }
+
+    #help-body .help-text {
+        padding: 0 1 1 1;
+    }
+
+    #help-keys {
+        grid-size: 2;
+        grid-columns: 10 1fr;
+        grid-rows: auto;
+        height: auto;
+        padding: 0 1 1 1;
+    }
+
+    #help-keys Label {
+        width: 1fr;
+        padding: 0;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,f1,q", "close", "Close")]
 

@@ -49,6 +49,17 @@ def _exercise_cell(day: Day) -> str:
 class HistoryScreen(Screen[None]):
     """Browse past days; Enter opens the highlighted day in the day form."""
 
+    # Here rather than in app.tcss, which is parsed before the first screen appears.
+    DEFAULT_CSS = """
+    #history-top {
+        height: 10;
+    }
+
+    #days-table {
+        height: 1fr;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = []
 
     def __init__(self) -> None:

@@ -39,6 +39,25 @@ def _is_current(exercise: Exercise) -> bool:
 class PlanScreen(Screen[None]):
     """The exercises of the plan, current first; the highlighted one's instructions below."""
 
+    # Here rather than in app.tcss, which is parsed before the first screen appears.
+    DEFAULT_CSS = """
+    .screen-intro {
+        height: auto;
+        padding: 0 1;
+    }
+
+    #plan-table {
+        height: 1fr;
+    }
+
+    #plan-detail {
+        height: auto;
+        max-height: 8;
+        padding: 0 1;
+        border-top: solid $panel-lighten-2;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add exercise"),
         Binding("enter", "edit", "Edit", show=False),

@@ -9,14 +9,33 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from spinejournal.clinical import RED_FLAG_NOTE, RED_FLAGS_BY_ID, URGENCY_ADVICE, URGENCY_TITLE, most_urgent
+from spinejournal.tui.screens.modal import Dialog
 
 
-class RedFlagScreen(ModalScreen[None]):
+class RedFlagScreen(Dialog[None]):
     """The urgent-care guidance for the ticked flags (wording from ``spinejournal.clinical``)."""
+
+    DEFAULT_CSS = """
+    .red-flag {
+        border: thick $error;
+    }
+
+    .red-flag .dialog-title {
+        color: $text-error;
+    }
+
+    #red-flag-advice {
+        text-style: bold;
+        padding-bottom: 1;
+    }
+
+    #red-flag-list {
+        padding-bottom: 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "close", "I understand")]
 

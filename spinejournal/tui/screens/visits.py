@@ -37,6 +37,25 @@ def _rating_cell(rating: PsfsRating | None) -> Text:
 class VisitsScreen(Screen[None]):
     """Two tables side by side: visits (left) and PSFS activities (right)."""
 
+    # Here rather than in app.tcss, which is parsed before the first screen appears.
+    DEFAULT_CSS = """
+    #visits-pane {
+        width: 34;
+    }
+
+    #psfs-pane {
+        width: 1fr;
+    }
+
+    #visits-table, #psfs-table {
+        height: 1fr;
+    }
+
+    #visits-summary, #psfs-summary {
+        height: auto;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_visit", "Add visit"),
         Binding("delete", "remove_visit", "Remove visit"),

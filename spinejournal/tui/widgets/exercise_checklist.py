@@ -67,6 +67,27 @@ class ExerciseRow(Vertical):
 class ExerciseChecklist(Vertical):
     """All exercises of the plan on one day. Works before it is mounted: it keeps its rows."""
 
+    DEFAULT_CSS = """
+    .exercise-row {
+        height: auto;
+        padding: 0 1;
+    }
+
+    .exercise-controls {
+        height: 1;
+        padding-left: 2;
+    }
+
+    .reason-label {
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    .exercise-row.-field-focused .exercise-name {
+        color: $accent;
+    }
+    """
+
     def __init__(self, *, read_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._read_only = read_only

@@ -30,6 +30,23 @@ def _opt(value: int | None) -> str:
 class SessionsPanel(Vertical):
     """Holds the sessions being edited; posts ``Changed`` whenever the list changes."""
 
+    DEFAULT_CSS = """
+    #sessions-table {
+        height: auto;
+        max-height: 8;
+        margin: 0 1;
+    }
+
+    .button-row {
+        height: 1;
+        margin: 0 1;
+    }
+
+    .button-row Button {
+        margin-right: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add heat/ice"),
         Binding("delete", "remove", "Remove"),
