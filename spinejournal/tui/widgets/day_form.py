@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, on
@@ -126,7 +127,7 @@ class DayForm(Vertical):
     def compose(self) -> ComposeResult:
         ro = self.read_only
         for key, label, hint in PAIN_ROWS:
-            yield FieldRow(label, PainScale(id=f"pain-{key}", disabled=ro), hint, classes="pain-row")
+            yield self._line(label, partial(PainScale, id=f"pain-{key}"), hint)
         with TabbedContent(id="day-tabs"):
             with TabPane("Where", id="tab-where"), VerticalScroll(can_focus=ro):
                 yield Static("", id="regions-hint", classes="hint")
@@ -137,11 +138,23 @@ class DayForm(Vertical):
                 )
                 yield Label("Pain spreading into an arm or leg: how far does it reach?", classes="subheading")
                 for limb, label in LIMBS.items():
-                    extents = Picker([(None, "no"), *extents_for(limb).items()], id=f"limb-{limb}", disabled=ro)
-                    yield FieldRow(label, extents, classes="limb-row")
-                yield FieldRow("Arm/leg pain", PainScale(id="pain-limb", disabled=ro), classes="pain-row")
+                    yield self._line(
+                        label, partial(Picker, [(None, "no"), *extents_for(limb).items()], id=f"limb-{limb}")
+                    )
+                yield self._line("Arm/leg pain", partial(PainScale, id="pain-limb"))
             for tab, title in HIDDEN_TABS:
                 yield TabPane(title, id=tab)
+
+    def _line(self, label: str, field: Callable[..., Picker], hint: str = "") -> Widget:
+        """One line of the form: a label, the field made by ``field``, a hint.
+
+        The field draws its label and hint itself (one widget per line, for start-up speed);
+        read-only, the field is dimmed (disabled) and its label must not be, so a ``FieldRow``
+        draws them around it.
+        """
+        if self.read_only:
+            return FieldRow(label, field(disabled=True), hint)
+        return field(label=label, hint=hint)
 
     def _make_hidden_tabs(self) -> None:
         """What the tabs after "Where" show, each made when its tab is first shown."""
@@ -453,10 +466,10 @@ class DayForm(Vertical):
         self._changed()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # The row of the focused field gets "-field-focused" so its label lights up (with ":focus-within"
-        # on the row, Textual 8.2 left the label lit after the focus moved on).
+        # The exercise row of the focused field gets "-field-focused" so its name lights up (with
+        # ":focus-within" on the row, Textual 8.2 left the name lit after the focus moved on).
         for ancestor in event.widget.ancestors:
-            if any(ancestor.has_class(name) for name in ("pain-row", "limb-row", "exercise-row")):
+            if ancestor.has_class("exercise-row"):
                 ancestor.add_class("-field-focused")
                 break
 

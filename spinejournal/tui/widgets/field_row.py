@@ -1,4 +1,4 @@
-"""One line of the day form: a label, a one-line field, and a hint after the field."""
+"""One read-only line of the day form: a label, a one-line field, and a hint after the field."""
 
 from __future__ import annotations
 
@@ -7,20 +7,17 @@ from typing import ClassVar
 from textual.content import Content
 from textual.widget import Widget
 
-LABEL_WIDTH = 15
-"""Columns before the field: the label, padded by one space on each side."""
+from spinejournal.tui.widgets.picker import Picker
+
+LABEL_WIDTH = Picker.LABEL_WIDTH
+"""Columns before the field, as on a labelled picker: the label, padded by one space each side."""
 
 
 class FieldRow(Widget):
-    """A field (e.g. a pain scale) with its label before it and a short hint after it.
-
-    The row draws the label and the hint itself, around its one child: two widgets per line
-    instead of a container, two labels and the field. The day form has nine such lines on its
-    first screen, and every widget there costs start-up time (styling, layout, drawing).
-
-    The label lights up while the field has the cursor: the day form gives the row the class
-    ``-field-focused`` then (a change of class restyles and redraws the row). Labels and hints are
-    our own words, never the person's text.
+    """A field (e.g. a pain scale) with its label before it and a short hint after it, drawn by
+    this row around its one child: for a disabled (read-only) field, which Textual dims as a whole.
+    An editable ``Picker`` draws its own label and hint instead (``Picker(label=...)``), one widget
+    per line. Labels and hints are our own words, never the person's text.
     """
 
     DEFAULT_CSS = """
@@ -35,16 +32,12 @@ class FieldRow(Widget):
     FieldRow > .field-row--hint {
         color: $text-muted;
     }
-    FieldRow.-field-focused > .field-row--label {
-        color: $accent;
-        text-style: bold;
-    }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"field-row--label", "field-row--hint"}
 
-    def __init__(self, label: str, field: Widget, hint: str = "", *, classes: str | None = None) -> None:
-        super().__init__(field, classes=classes)
+    def __init__(self, label: str, field: Widget, hint: str = "") -> None:
+        super().__init__(field)
         self._label = label
         self._hint = hint
         self._field = field

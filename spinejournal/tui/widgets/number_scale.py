@@ -38,10 +38,22 @@ class NumberScale(Picker):
         classes: str | None = None,
         disabled: bool = False,
         tooltip: str | None = None,
+        label: str = "",
+        hint: str = "",
     ) -> None:
         options: list[tuple[Hashable | None, str]] = [(None, NOT_GIVEN)] if optional else []
         options += [(n, str(n)) for n in range(11)]
-        super().__init__(options, value, name=name, id=id, classes=classes, disabled=disabled, tooltip=tooltip)
+        super().__init__(
+            options,
+            value,
+            name=name,
+            id=id,
+            classes=classes,
+            disabled=disabled,
+            tooltip=tooltip,
+            label=label,
+            hint=hint,
+        )
 
     @property
     def number(self) -> int | None:

@@ -47,6 +47,30 @@ class Picker(Widget, can_focus=True):
     Picker:disabled {
         opacity: 0.6;
     }
+    /* With a label, the picker is a whole line of a form: label, options, a hint after them. */
+    Picker.-labelled {
+        width: 1fr;
+        padding: 0;
+        background: transparent;
+    }
+    Picker.-labelled:focus {
+        background: transparent;
+        background-tint: $foreground 0%;
+    }
+    Picker.-labelled > .picker--field {
+        background: $surface;
+    }
+    Picker.-labelled:focus > .picker--field {
+        background: $boost;
+        background-tint: $foreground 8%;
+    }
+    Picker.-labelled:focus > .picker--label {
+        color: $accent;
+        text-style: bold;
+    }
+    Picker.-labelled > .picker--hint {
+        color: $text-muted;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,10 +82,19 @@ class Picker(Widget, can_focus=True):
         Binding("space", "step(1)", "Next", show=False),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"picker--option", "picker--selected"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "picker--option",
+        "picker--selected",
+        "picker--field",
+        "picker--label",
+        "picker--hint",
+    }
 
     GAP: ClassVar[int] = 1
     """Spaces between two options."""
+
+    LABEL_WIDTH: ClassVar[int] = 15
+    """Columns before the options of a labelled picker: the label, padded by one space each side."""
 
     value: reactive[Hashable | None] = reactive(None, init=False)
 
@@ -87,8 +120,16 @@ class Picker(Widget, can_focus=True):
         classes: str | None = None,
         disabled: bool = False,
         tooltip: str | None = None,
+        label: str = "",
+        hint: str = "",
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        # A label (and a hint) make the picker a whole line of a form, drawn by this one widget:
+        # the day form has nine such lines on its first screen, each widget there costs start-up.
+        self._label = label
+        self._hint = hint
+        if label:
+            self.add_class("-labelled")
         self._options = list(options)
         self._values = [v for v, _ in self._options]
         self._spans: list[tuple[int, int]] = []
@@ -119,11 +160,34 @@ class Picker(Widget, can_focus=True):
         return None
 
     def render(self) -> Content:
+        if not self._label:
+            return self._render_options(
+                self.get_visual_style("picker--option"), self.get_visual_style("picker--selected")
+            )
+        # Label, then the options on the field's background (with a space each side, where an
+        # unlabelled picker has its padding), then the hint. Only the words take the label's and
+        # the hint's style, as Labels with padding draw them.
+        field = self.get_visual_style("picker--field")
+        label = self._label[: self.LABEL_WIDTH - 2]
+        options = self._render_options(
+            self.get_visual_style("picker--field", "picker--option"),
+            self.get_visual_style("picker--field", "picker--selected"),
+            offset=self.LABEL_WIDTH + 1,
+        )
+        parts = [
+            Content(" "),
+            Content(label).stylize(self.get_visual_style("picker--label")),
+            Content(" " * (self.LABEL_WIDTH - 1 - len(label))),
+            Content.assemble(" ", options, " ").stylize_before(field),
+        ]
+        if self._hint:
+            parts += [Content(" "), Content(self._hint).stylize(self.get_visual_style("picker--hint"))]
+        return Content.assemble(*parts)
+
+    def _render_options(self, normal: Style, chosen: Style, offset: int = 0) -> Content:
+        """The options in a row; remembers where each is drawn, from ``offset``, for clicks."""
         parts: list[Content] = []
         self._spans = []
-        offset = 0
-        normal = self.get_visual_style("picker--option")
-        chosen = self.get_visual_style("picker--selected")
         for index, (value, label) in enumerate(self._options):
             selected = value == self.value
             style = self.option_style(value, selected) or (chosen if selected else normal)
