@@ -22,7 +22,7 @@ from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.red_flag import RedFlagScreen
 from spinejournal.tui.widgets.day_form import DayForm
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class TodayScreen(Screen[None]):
         yield Static(id="day-header")
         yield Static(id="form-error", classes="form-error")
         yield DayForm(read_only=self.journal_app.read_only, id="day-form")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self._mode = self.app.current_mode
