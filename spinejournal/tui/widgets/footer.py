@@ -12,10 +12,9 @@ class Footer(TextualFooter):
     """The key bar at the bottom of a screen, drawn exactly as Textual draws it.
 
     Textual's footer removes and mounts all its keys again whenever the bindings may have changed:
-    twice per focus change and once more when a screen is shown, ~10 ms each on the day form (three
-    times before the first screen settles, and again on every move between two pain scales). This
-    one looks first, and rebuilds only when the keys it would show (with their labels, enabled
-    state and tooltips) differ from those on screen.
+    twice per focus change and once more whenever a screen is shown. This one looks first, and
+    rebuilds only when the keys it would show (with their labels, enabled state and tooltips)
+    differ from those on screen. (The day form, the first screen, uses the lighter ``KeyBar``.)
     """
 
     _shown: Hashable = None  # what the keys on screen were built from
