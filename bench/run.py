@@ -138,6 +138,11 @@ def jrnl_setup(work: Path) -> tuple[list[str], dict[str, str]] | str:
 
 def bench_quick_entry(journal: Path, work: Path, reps: int) -> Row:
     setup = jrnl_setup(work)
+    # A copy: every `log --heat` adds a session to the end day, which the later figures must not see.
+    copy = work / "quick" / journal.name
+    copy.parent.mkdir(mode=0o700)
+    shutil.copyfile(journal, copy)
+    journal = copy
     ours_cmd = [str(BIN / "spinejournal"), "--journal", str(journal), "log", "--pain", "4", "--heat", "20:5:3"]
     if isinstance(setup, str):
         samples = [run_child(ours_cmd)[0] for _ in range(reps)]

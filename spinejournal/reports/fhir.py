@@ -16,6 +16,7 @@ defines as markdown that a receiving system would render.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from datetime import date
@@ -78,18 +79,26 @@ _MOBILITY = (
 )
 
 
+# A 10-year bundle holds some 50,000 observations: the parts that repeat (codings, categories,
+# scores) are built once and shared, which serialising does not mind. Nothing mutates them.
+
+
+@functools.cache
 def _local(code: str) -> dict[str, str]:
     return {"system": CODE_SYSTEM, "code": code, "display": CONCEPTS[code]}
 
 
+@functools.cache
+def _coded(code: str) -> dict[str, Any]:
+    return {"coding": [_local(code)]}
+
+
 def _concept(code: str, text: str | None = None) -> dict[str, Any]:
-    concept: dict[str, Any] = {"coding": [_local(code)]}
-    if text:
-        concept["text"] = text
-    return concept
+    if not text:
+        return _coded(code)
+    return {"coding": [_local(code)], "text": text}
 
 
-# Built once: a 10-year bundle holds some 50,000 observations, and serialising shares them fine.
 _CATEGORIES: dict[str, list[dict[str, Any]]] = {
     code: [{"coding": [{"system": OBSERVATION_CATEGORY, "code": code, "display": display}]}]
     for code, display in (("survey", "Survey"), ("therapy", "Therapy"), ("activity", "Activity"))
@@ -100,15 +109,19 @@ def _category(code: str) -> list[dict[str, Any]]:
     return _CATEGORIES[code]
 
 
-def _uuid5(namespace: uuid.UUID, name: str) -> str:
-    """``str(uuid.uuid5(namespace, name))`` without building UUID objects (called per resource)."""
-    digest = bytearray(hashlib.sha1(namespace.bytes + name.encode("utf-8")).digest()[:16])
+def _uuid5(namespace: Any, name: str) -> str:
+    """``str(uuid.uuid5(namespace, name))`` without building UUID objects (called per resource);
+    ``namespace`` is ``hashlib.sha1(namespace_uuid.bytes)``, hashed once and copied per name."""
+    hasher = namespace.copy()
+    hasher.update(name.encode("utf-8"))
+    digest = bytearray(hasher.digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = digest.hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+@functools.cache
 def _quantity(value: int, unit: str) -> dict[str, Any]:
     # UCUM: {score} is an annotation (a dimensionless count); min and cm are real units.
     return {"value": value, "unit": unit, "system": UCUM, "code": unit}
@@ -126,8 +139,11 @@ class _Builder:
         self.data = data
         first = data.days[0].date.isoformat() if data.days else ""
         # A per-journal namespace, so two patients' bundles never share ids.
-        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"{CODE_SYSTEM}|{data.profile.patient_name}|{first}")
+        namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"{CODE_SYSTEM}|{data.profile.patient_name}|{first}")
+        self.namespace = hashlib.sha1(namespace.bytes)
         self.patient_url = self.url("Patient")
+        self.subject = {"reference": self.patient_url}
+        self.exercise_names = {e.id: e.name for e in data.exercises}
         self.entries: list[dict[str, Any]] = []
 
     def url(self, key: str) -> str:
@@ -147,18 +163,21 @@ class _Builder:
         value: dict[str, Any],
         components: list[dict[str, Any]] | None = None,
     ) -> None:
+        # Built in its final order at once (``add`` would copy it to put the id first).
+        uid = _uuid5(self.namespace, key)
         resource: dict[str, Any] = {
             "resourceType": "Observation",
+            "id": uid,
             "status": "final",
             "category": _category(category),
             "code": code,
-            "subject": {"reference": self.patient_url},
+            "subject": self.subject,
             "effectiveDateTime": on.isoformat(),
             **value,
         }
         if components:
             resource["component"] = components
-        self.add(key, resource)
+        self.entries.append({"fullUrl": f"urn:uuid:{uid}", "resource": resource})
 
     # -- one day -----------------------------------------------------------------------------
 
@@ -189,7 +208,7 @@ class _Builder:
                 )
         for index, session in enumerate(day.sessions, 1):
             self.session(f"session/{key}/{index}", on, session)
-        names = {e.id: e.name for e in self.data.exercises}
+        names = self.exercise_names
         for log in day.exercises:
             components = []
             if log.reason:
