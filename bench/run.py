@@ -343,9 +343,16 @@ def bench_tui_tmux(journal: Path, work: Path, reps: int) -> Row:
     hello.write_text(HELLO_APP)
     ours_cmd = f"SPINEJOURNAL_TODAY={END} {BIN / 'spinejournal'} --journal {journal}"
     base_cmd = f"{sys.executable} {hello}"
-    a, b = interleave(
-        lambda: _tmux_until(ours_cmd, "Average pain"), lambda: _tmux_until(base_cmd, "Hello, world"), reps
-    )
+    # An idle session keeps the tmux server up between runs: when a run killed the last session, the
+    # server was still exiting as the next run started one ("server exited unexpectedly").
+    keeper = f"sjbench-keep{os.getpid()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 3600"], check=True)
+    try:
+        a, b = interleave(
+            lambda: _tmux_until(ours_cmd, "Average pain"), lambda: _tmux_until(base_cmd, "Hello, world"), reps
+        )
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
     value, spread = median_spread(a)
     baseline = statistics.median(b)
     return Row(
