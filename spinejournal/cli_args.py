@@ -438,9 +438,20 @@ class _HelpFormatter(argparse.HelpFormatter):
                 filled.append("\n".join(f"  {line}".rstrip() for line in paragraph.split("\n")[1:]))
             else:
                 filled.append(
-                    textwrap.fill(" ".join(paragraph.split()), width, initial_indent="  ", subsequent_indent="  ")
+                    textwrap.fill(
+                        " ".join(paragraph.split()),
+                        width,
+                        initial_indent="  ",
+                        subsequent_indent="  ",
+                        break_on_hyphens=False,  # '--red-flag' stays whole
+                    )
                 )
         return "\n\n".join(filled)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
     def _format_action_invocation(self, action: argparse.Action) -> str:
         # '-o, --output FILE' rather than argparse's '-o FILE, --output FILE'.
