@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 
 from spinejournal.model import Day
 from spinejournal.store import Journal
+from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.history import HistoryScreen
 from spinejournal.tui.screens.today import TodayScreen
@@ -127,3 +128,36 @@ async def test_the_table_follows_saves_row_by_row_in_date_order(journal_path: Pa
             ("Tue 2026-03-10", "2"),
         ]
         assert table.get_row("2026-03-12")[-1].plain == "[bold]flare[/]"  # the note, as typed
+
+
+async def test_a_day_logged_by_mistake_can_be_deleted_after_asking(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_day(Day(date=date(2026, 3, 10), pain_avg=5))
+    journal.save_day(Day(date=date(2026, 3, 12), pain_avg=7, notes="wrong date"))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        assert "Delete day" not in screen_text(app)  # the calendar starts on today: nothing logged
+        await pilot.press("left", "left", "left")  # Thursday 12 March
+        await pilot.pause()
+        assert "Delete day" in screen_text(app)
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Thursday 12 March 2026 (average pain 7/10)" in screen_text(app)
+        await pilot.press("escape")  # Keep
+        assert stored(journal_path).day(date(2026, 3, 12)) is not None
+        await pilot.press("delete", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "Thu 2026-03-12" not in screen_text(app) and "Tue 2026-03-10" in screen_text(app)
+        assert "Delete day" not in screen_text(app)
+    assert [d.date for d in stored(journal_path).days] == [date(2026, 3, 10)]
+
+
+async def test_a_journal_open_for_review_offers_no_delete(demo_path: Path) -> None:
+    app = SpineJournalApp(Journal.from_data(Journal(demo_path).data()), read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "left", "delete")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen) and "Delete day" not in screen_text(app)
+    assert stored(demo_path).day(YESTERDAY) is not None

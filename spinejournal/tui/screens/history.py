@@ -9,7 +9,7 @@ from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -18,8 +18,10 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from spinejournal import clock
 from spinejournal.model import Day, JournalData
+from spinejournal.store import JournalError
 from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import human_date
+from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.today import TodayScreen
 from spinejournal.tui.widgets.day_summary import DaySummary
 from spinejournal.tui.widgets.footer import Footer
@@ -60,7 +62,7 @@ class HistoryScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("delete", "delete_day", "Delete day")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -155,6 +157,7 @@ class HistoryScreen(Screen[None]):
     @on(PainCalendar.Highlighted)
     def _calendar_moved(self, event: PainCalendar.Highlighted) -> None:
         self._show(event.date)
+        self.refresh_bindings()  # "Delete day" is offered only on a logged day
         table = self.query_one(DataTable)
         try:
             row = table.get_row_index(event.date.isoformat())
@@ -177,6 +180,42 @@ class HistoryScreen(Screen[None]):
     @on(PainCalendar.Chosen)
     def _calendar_chosen(self, event: PainCalendar.Chosen) -> None:
         self.open_day(event.date)
+
+    def _selected_day(self) -> Day | None:
+        return (self._data or JournalData()).day(self.query_one(PainCalendar).selected)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete_day":
+            return not self.journal_app.read_only and self._selected_day() is not None
+        return True
+
+    def action_delete_day(self) -> None:
+        """Delete the selected day, after asking (a day logged by mistake, or on the wrong date)."""
+        day = self._selected_day()
+        if day is None or self.journal_app.refuse_read_only():
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice != "delete":
+                return
+            try:
+                deleted = self.journal_app.journal.delete_day(day.date)
+            except JournalError as exc:
+                self.journal_app.show_error(exc)
+                return
+            if deleted:
+                self.notify(f"Deleted {human_date(day.date)}.", markup=False)
+            self._refresh_data()
+            self.refresh_bindings()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Delete this day?",
+                f"{human_date(day.date)} (average pain {day.pain_avg}/10) will be removed from your journal.",
+                [("delete", "Delete", "d"), ("keep", "Keep", "escape")],
+            ),
+            decided,
+        )
 
     def open_day(self, on: date) -> None:
         """Open a day in the day form: today's in the Today section, others over this screen."""
