@@ -18,7 +18,7 @@ run: $(STAMP) ## install and open the journal
 test: $(STAMP) ## install and run the whole test suite (lint and import contracts included)
 	$(BIN)/ruff check spinejournal tests bench
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 screenshots: $(STAMP) ## regenerate screenshots/*.svg: every screen over the demo journal, on a pinned date
 	$(BIN)/python scripts/screenshots.py
