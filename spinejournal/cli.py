@@ -70,9 +70,13 @@ class Context:
 
 
 def _journal_path(ctx: Context) -> Path:
+    from spinejournal.fsutil import UnsafeTargetError
     from spinejournal.locations import journal_path
 
-    return journal_path(ctx.journal)
+    try:
+        return journal_path(ctx.journal)
+    except UnsafeTargetError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _open(ctx: Context, *, read_only: bool = False) -> Any:
@@ -657,6 +661,7 @@ def restore(ctx: Context, backup: str | None) -> None:
     metavar="FILE|-",
     help="File or folder to write (default: spinejournal-<kind>-<date>.<ext> here); - for standard output.",
 )
+@option("--force", action="store_true", help="Replace the file if it exists, without asking.")
 def export(
     ctx: Context,
     fmt: str,
@@ -665,6 +670,7 @@ def export(
     start: str | None,
     end: str | None,
     output: str | None,
+    force: bool,
 ) -> None:
     """Export the summary for your therapist, or your data, to a file (readable only by you).
 
@@ -673,7 +679,9 @@ def export(
       spinejournal export --format html          the summary since the last visit, to print
       spinejournal export --format json -o -     the whole journal, to standard output
     """
-    from spinejournal.fsutil import atomic_write_bytes
+    import os
+
+    from spinejournal.fsutil import UnsafeTargetError, atomic_write_bytes, check_export_target
     from spinejournal.reports import default_filename, range_for
     from spinejournal.reports import export as render
 
@@ -696,13 +704,40 @@ def export(
     target = Path(output).expanduser() if output else Path.cwd()
     if target.is_dir():
         target = target / default_filename(fmt, rng.end if rng else clock.today())
-    if target.absolute() == _journal_path(ctx):
-        raise CommandError(f"{target} is your journal itself; choose another file name")
+    shown = printable(str(target), single_line=True)
+    if Path(os.path.realpath(target)) == _journal_path(ctx):
+        raise CommandError(f"{shown} is your journal itself; choose another file name")
     if not target.parent.is_dir():
-        raise CommandError(f"the folder {target.parent} does not exist")
-    atomic_write_bytes(target, content)
+        raise CommandError(f"the folder {printable(str(target.parent), single_line=True)} does not exist")
+    try:
+        exists = check_export_target(target)
+    except UnsafeTargetError as exc:
+        raise CommandError(f"{exc}; nothing was written") from None
+    if exists and not force:
+        if not _interactive():
+            raise CommandError(f"{shown} already exists; add --force to replace it (nothing was written)")
+        if not confirm(f"{shown} already exists. Replace it?"):
+            print(f"Cancelled: {shown} was left as it was.")
+            return
+    try:
+        atomic_write_bytes(target, content)
+    except OSError as exc:
+        raise CommandError(_export_error(exc, target)) from None
     covered = f"{rng.label}, {rng.start} to {rng.end}" if rng else "the whole journal"
-    print(f"Wrote {target} ({covered}); only you can read it.")
+    print(f"Wrote {shown} ({covered}); only you can read it.")
+
+
+def _export_error(exc: OSError, target: Path) -> str:
+    """A failed export in words, naming the export (not its temp file)."""
+    import errno
+
+    shown = printable(str(target), single_line=True)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full: nothing was written to {shown}"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        folder = printable(str(target.parent), single_line=True)
+        return f"cannot write {shown}: its folder {folder} is read-only (or not yours): nothing was written"
+    return f"cannot write {shown}: {exc.strerror or exc}: nothing was written"
 
 
 def _interactive() -> bool:

@@ -2,13 +2,19 @@
 
 The journal defaults to ``journal.json`` in the platform's user data folder. ``--journal PATH`` on
 the command line, then the ``SPINEJOURNAL_JOURNAL`` environment variable, override it. Backups and
-the lock file sit beside the journal, so nothing is written outside the journal's folder.
+the lock file sit beside the journal, so nothing is written outside the journal's folder. A
+symlinked journal is followed to its real file once, here: the lock, temp files and backups sit beside
+that file, every save goes to it, and the link stays a link.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+from spinejournal.fsutil import UnsafeTargetError, describe_kind
+from spinejournal.text import printable
 
 APP_NAME = "spinejournal"
 ENV_JOURNAL = "SPINEJOURNAL_JOURNAL"
@@ -23,10 +29,30 @@ def default_journal_path() -> Path:
 
 
 def journal_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Resolve the journal file: explicit path, then the environment variable, then the default."""
+    """Resolve the journal file: explicit path, then the environment variable, then the default.
+
+    Symbolic links are followed to the real file (which may not exist yet). Raises
+    ``UnsafeTargetError`` when something that is not a regular file (a folder, a device, a named
+    pipe) is there, before anything reads or writes it.
+    """
     chosen = explicit or os.environ.get(ENV_JOURNAL)
     path = Path(chosen).expanduser() if chosen else default_journal_path()
-    return path.absolute()
+    real = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return real
+    except OSError as exc:
+        raise UnsafeTargetError(
+            f"cannot use the journal {printable(str(path), single_line=True)}: {exc.strerror}"
+        ) from None
+    if not stat.S_ISREG(mode):
+        shown = printable(str(path) if real == path.absolute() else f"{path} (-> {real})", single_line=True)
+        raise UnsafeTargetError(
+            f"the journal {shown} is {describe_kind(mode)}, not a file: nothing was read or written; "
+            "name a journal file with --journal FILE or SPINEJOURNAL_JOURNAL"
+        )
+    return real
 
 
 def backups_dir(journal: Path) -> Path:

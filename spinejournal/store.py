@@ -39,7 +39,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from spinejournal import clock
-from spinejournal.fsutil import PRIVATE_FILE, atomic_write_bytes, ensure_private_dir, temp_name
+from spinejournal.fsutil import PRIVATE_FILE, atomic_copy, atomic_write_bytes, ensure_private_dir
 from spinejournal.locations import backups_dir, lock_path
 from spinejournal.model import (
     Day,
@@ -51,6 +51,7 @@ from spinejournal.model import (
     ValidationError,
     Visit,
 )
+from spinejournal.text import printable
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -305,12 +306,14 @@ class JournalStorage(Storage):
             self._clean_stale_temps()
             self._daily_backup()
             atomic_write_bytes(self.path, self._serialise(data))
-        except BaseException:
+        except BaseException as exc:
             # TinyDB mutated our cached dict before calling write: drop it so the next read
             # comes from the file again, which still holds the last confirmed state.
             self._data = None
             self._signature = None
             self._loaded = False
+            if isinstance(exc, OSError):
+                raise _save_error(exc, self.path) from None
             raise
         self._data = data
         self._signature = _signature(self.path)
@@ -376,13 +379,21 @@ class JournalStorage(Storage):
         return data
 
     def _clean_stale_temps(self) -> None:
-        # We hold the writer lock, so any temp file of ours left here is from a writer that died.
+        # We hold the writer lock, so any temp file of ours left here or among the backups is from
+        # a writer that died (or a backup cut short by a full disk).
         prefix = f".{self.path.name}.tmp-"
-        with contextlib.suppress(FileNotFoundError):
-            for entry in os.scandir(self.path.parent):
-                if entry.name.startswith(prefix):
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+        backup_temp = re.compile(
+            rf"^\.{re.escape(self.path.stem)}-(pre-v\d+-)?\d{{4}}-\d{{2}}-\d{{2}}\.json\.tmp-\d+-[0-9a-f]{{8}}$"
+        )
+        for folder, ours in (
+            (self.path.parent, lambda name: name.startswith(prefix)),
+            (backups_dir(self.path), backup_temp.match),
+        ):
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                for entry in os.scandir(folder):
+                    if ours(entry.name):
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
 
     def _daily_backup(self) -> None:
         today = clock.today()
@@ -399,19 +410,33 @@ class JournalStorage(Storage):
         if target.exists():
             return
         ensure_private_dir(target.parent)
-        import shutil  # only here, once a day: not on the quick-entry path
+        atomic_copy(self.path, target)
 
-        tmp = temp_name(target)
-        shutil.copyfile(self.path, tmp)
-        os.chmod(tmp, PRIVATE_FILE)
-        os.replace(tmp, target)
+
+def _save_error(exc: OSError, journal: Path) -> JournalError:
+    """A failed save of ``journal`` in words, naming the journal (not the lock or a temp file)."""
+    shown = printable(str(journal), single_line=True)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return JournalError(f"the disk is full: nothing was changed in {shown}")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        folder = printable(str(journal.parent), single_line=True)
+        return JournalError(
+            f"cannot save {shown}: its folder {folder} is read-only (or not yours): nothing was changed"
+        )
+    return JournalError(f"cannot save {shown}: {exc.strerror or exc}: nothing was changed")
 
 
 @contextlib.contextmanager
 def writer_lock(journal: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the journal's writer lock, waiting up to ``timeout`` seconds for it."""
-    ensure_private_dir(journal.parent)
-    fd = os.open(lock_path(journal), os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+    """Hold the journal's writer lock, waiting up to ``timeout`` seconds for it.
+
+    A folder that cannot hold the lock file (read-only, full) is a ``JournalError`` naming the journal.
+    """
+    try:
+        ensure_private_dir(journal.parent)
+        fd = os.open(lock_path(journal), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE)
+    except OSError as exc:
+        raise _save_error(exc, journal) from None
     try:
         deadline = time.monotonic() + timeout
         while True:

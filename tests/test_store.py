@@ -205,7 +205,7 @@ def test_a_failed_write_keeps_the_last_confirmed_state(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(store, "atomic_write_bytes", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(store.JournalError, match="disk is full: nothing was changed"):
         journal.save_day(Day(date=TODAY, pain_avg=9))
     monkeypatch.undo()
 

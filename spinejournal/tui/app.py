@@ -214,7 +214,11 @@ def run(journal: Path | None = None, demo: bool = False) -> None:
             SpineJournalApp(Journal(path), badge="demo: sample data").run()
         return
     if journal is None:
+        from spinejournal.fsutil import UnsafeTargetError
         from spinejournal.locations import journal_path
 
-        journal = journal_path()
+        try:
+            journal = journal_path()
+        except UnsafeTargetError as exc:
+            raise JournalError(str(exc)) from None
     SpineJournalApp(Journal(journal)).run()

@@ -3,11 +3,13 @@
 The preview is the Markdown summary (the same text ``spinejournal export --format md`` writes), shown
 by Textual's Markdown widget with links switched off: the person's words were escaped for Markdown
 when it was made, so they show as written and nothing in them can act. Files are written with
-:func:`spinejournal.fsutil.atomic_write_bytes`, readable only by their owner.
+:func:`spinejournal.fsutil.atomic_write_bytes`, readable only by their owner; an existing file is
+replaced only after the person confirms, and a link, folder or device is never written through.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -20,12 +22,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Markdown, Select, Static
 
 from spinejournal import clock
-from spinejournal.fsutil import atomic_write_bytes
+from spinejournal.fsutil import UnsafeTargetError, atomic_write_bytes, check_export_target
 from spinejournal.insights import RANGE_KEYS, RANGE_LABELS, DateRange, Insights, compute, resolve_range
 from spinejournal.model import JournalData
 from spinejournal.reports import FORMATS, SUMMARY_FORMATS, default_filename, export, range_for
 from spinejournal.reports.markdown import render_markdown
 from spinejournal.reports.summary import build_summary
+from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.widgets.footer import Footer
 from spinejournal.tui.widgets.navbar import NavBar
 
@@ -48,6 +51,8 @@ class ExportScreen(Screen[None]):
         self._cache: dict[str, tuple[JournalData, Insights]] = {}
         # The file name we filled in; a name the person typed is never replaced behind their back.
         self._auto_path = ""
+        # True while our "replace the file?" question is open: coming back from it changes nothing.
+        self._asking = False
 
     def compose(self) -> ComposeResult:
         yield NavBar()
@@ -78,6 +83,10 @@ class ExportScreen(Screen[None]):
         await self.refresh_export()
 
     async def on_screen_resume(self) -> None:
+        if self._asking:
+            # Back from the question: the status says what was done, and must stay.
+            self._asking = False
+            return
         # Back from logging a day: show the journal as it is now.
         await self.refresh_export()
 
@@ -157,12 +166,40 @@ class ExportScreen(Screen[None]):
         target = Path(typed).expanduser()
         if target.is_dir():
             target = target / default_filename(self.fmt, rng.end if rng else clock.today())
-        if target.absolute() == Path(self.app.journal.path).absolute():  # type: ignore[attr-defined]
+        journal = Path(self.app.journal.path)  # type: ignore[attr-defined]
+        if os.path.realpath(target) == os.path.realpath(journal):
             self._status(f"{target} is your journal itself: choose another file name.", error=True)
             return
         if not target.parent.is_dir():
             self._status(f"The folder {target.parent} does not exist.", error=True)
             return
+        try:
+            exists = check_export_target(target)
+        except UnsafeTargetError as exc:
+            self._status(f"{exc}; nothing was written.", error=True)
+            cast("SpineJournalApp", self.app).show_error(f"Not written: {exc}")
+            return
+        if not exists:
+            self._start_write(target, data, rng)
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice == "replace":
+                self._start_write(target, data, rng)
+            else:
+                self._status(f"{target} was left as it was.")
+
+        self._asking = True
+        self.app.push_screen(
+            ConfirmScreen(
+                "Replace the file?",
+                f"{target} already exists. Replace it with this export?",
+                [("replace", "Replace", "r"), ("cancel", "Cancel", "escape")],
+            ),
+            decided,
+        )
+
+    def _start_write(self, target: Path, data: JournalData, rng: DateRange | None) -> None:
         covers = self._covers(data)
         if self.fmt in SUMMARY_FORMATS:
             # Quick, and drawn with plotext's shared figure, which only the main thread uses.
