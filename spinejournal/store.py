@@ -42,7 +42,6 @@ from tinydb.table import Document, Table
 from spinejournal import clock
 from spinejournal.fsutil import PRIVATE_FILE, atomic_write_bytes, ensure_private_dir, temp_name
 from spinejournal.locations import backups_dir, lock_path
-from spinejournal.merge import field_label, merge_day
 from spinejournal.model import (
     Day,
     Exercise,
@@ -660,6 +659,9 @@ class Journal:
     @staticmethod
     def _merge_day(base: Day | None, mine: Day, current: Day | None) -> tuple[Day, tuple[str, ...]]:
         """``mine`` merged with the day another writer stored (or deleted) since ``base`` was read."""
+        # Imported here: quick entry (``log``) never merges, and must start fast.
+        from spinejournal.merge import field_label, merge_day
+
         when = _day_label(mine.date)
         if current is None:
             raise JournalConflictError(f"{when} was deleted elsewhere since you opened it: nothing was saved.", None)

@@ -23,7 +23,7 @@ from spinejournal.tui.screens.today import TodayScreen
 from spinejournal.tui.screens.visit_dialog import VisitDialog
 from tests.tui.helpers import TODAY, make_app, screen_text, stored
 
-SIZE = (100, 30)
+SIZE = (100, 30)  # as the brief's tmux check; the dialog's buttons also fit 80 columns
 YESTERDAY = TODAY - timedelta(days=1)
 MERGED_NOTICE = "Updated Sunday 15 March 2026; kept the heat/ice sessions, notes, walking saved elsewhere."
 
@@ -99,7 +99,8 @@ async def test_today_on_a_clash_never_says_saved_and_reload_shows_the_shells_day
         text = screen_text(app)
         assert "Changed elsewhere" in text
         assert "average pain: yours 6, elsewhere 3" in text
-        assert "Reload the day (drop my changes)" in text and "Keep mine (replace it)" in text
+        assert "Sunday 15 March 2026 was changed elsewhere since you opened it." in text
+        assert "Reload (drop mine)  r" in text and "Keep mine (replace it)  k" in text and "Stay  esc" in text
         assert said == [
             "Sunday 15 March 2026 was changed elsewhere since you opened it (average pain): nothing was saved."
         ]

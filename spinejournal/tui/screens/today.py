@@ -225,14 +225,15 @@ class TodayScreen(Screen[None]):
     def _ask_conflict(self, mine: Day, error: JournalConflictError) -> None:
         """Both sides changed the day: show both values and let the person choose."""
         current = error.current if isinstance(error.current, Day) else None
+        when = human_date(mine.date)
         if current is None:
-            detail = "It was deleted elsewhere since you opened it."
+            detail = f"{when} was deleted elsewhere since you opened it."
         else:
             lines = [
                 f"{field_label(name)}: yours {describe(mine, name)}, elsewhere {describe(current, name)}"
                 for name in error.fields
             ]
-            detail = "It was changed elsewhere since you opened it.\n" + "\n".join(lines)
+            detail = "\n".join([f"{when} was changed elsewhere since you opened it.", *lines])
 
         async def decided(choice: str | None) -> None:
             if choice == "reload":
@@ -246,9 +247,10 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(
             ConfirmScreen(
                 "Changed elsewhere",
-                f"{human_date(mine.date)}: {detail}",
+                detail,
                 [
-                    ("reload", "Reload the day (drop my changes)", "r"),
+                    # Short enough for the three buttons to fit one row of an 80-column terminal.
+                    ("reload", "Reload (drop mine)", "r"),
                     ("mine", "Keep mine (replace it)", "k"),
                     ("stay", "Stay", "escape"),
                 ],
