@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spinejournal.model import Day, ExerciseLog, Mobility, ValidationError
+from spinejournal.model import LIMBS, REGIONS, Day, ExerciseLog, Mobility, ValidationError
 from spinejournal.text import printable, shorten
 
 # Names of the merged fields as a person reads them (conflict messages and "kept ..." notices).
@@ -78,6 +78,16 @@ def field_label(name: str) -> str:
     return FIELD_LABELS.get(name, name.replace("_", " "))
 
 
+def _in_order(name: str, value: Any) -> Any:
+    """Regions and radiating limbs in the app's order: the CLI keeps the order they were typed in,
+    and the same places in another order are not a change."""
+    if name == "regions" and value is not _UNSET:
+        return tuple(sorted(value, key=list(REGIONS).index))
+    if name == "radiating" and value is not _UNSET:
+        return tuple(sorted(value, key=lambda r: list(LIMBS).index(r.limb)))
+    return value
+
+
 def _pick(name: str, base: Any, mine: Any, theirs: Any, taken: list[str], conflicts: list[str]) -> Any:
     """One value, three ways."""
     if mine == theirs or theirs == base:
@@ -138,7 +148,8 @@ def merge_day(base: Day | None, mine: Day, theirs: Day) -> DayMerge:
         else:
             # A day not logged yet: its fields were empty, except the average, which it must have.
             before = _UNSET if name == "pain_avg" else Day.__dataclass_fields__[name].default
-        values[name] = _pick(name, before, getattr(mine, name), getattr(theirs, name), taken, conflicts)
+        sides = (_in_order(name, value) for value in (before, getattr(mine, name), getattr(theirs, name)))
+        values[name] = _pick(name, *sides, taken, conflicts)
     values["exercises"] = _exercises(
         _UNSET if base is None else base.exercises, mine.exercises, theirs.exercises, taken, conflicts
     )

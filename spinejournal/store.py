@@ -28,7 +28,7 @@ import os
 import re
 import time
 import zlib
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -770,19 +770,29 @@ class Journal:
     def save_psfs_rating(self, rating: PsfsRating, *, expected: PsfsRating | NotGiven | None = NOT_GIVEN) -> None:
         """Record a rating; a second rating of the same activity on the same date replaces it.
         ``expected`` is that activity's rating on that date as the writer read it (None: not rated)."""
+        self.save_psfs_ratings([(rating, expected)])
+
+    def save_psfs_ratings(self, ratings: Sequence[tuple[PsfsRating, PsfsRating | NotGiven | None]]) -> None:
+        """Record ratings given together, each with the rating it replaces as the writer read it
+        (``NOT_GIVEN``: not checked): when any of them changed elsewhere, none is saved."""
         with self._writing():
-            if not self._table(self.PSFS_ACTIVITIES).contains(doc_id=rating.activity_id):
-                raise ValidationError("activity", f"no PSFS activity with id {rating.activity_id}")
             table = self._table(self.PSFS_RATINGS)
-            same = [
-                doc
-                for doc in table.all()
-                if doc["activity_id"] == rating.activity_id and doc["date"] == rating.date.isoformat()
-            ]
-            if expected is not NOT_GIVEN:
-                current = PsfsRating.from_dict(same[0]) if same else None
-                _check(expected, current, f"The rating of {_day_label(rating.date)}")
-            self._put(table, same[0].doc_id if same else self._next_id(table), rating.to_dict())
+            for rating, expected in ratings:
+                if not self._table(self.PSFS_ACTIVITIES).contains(doc_id=rating.activity_id):
+                    raise ValidationError("activity", f"no PSFS activity with id {rating.activity_id}")
+                if expected is not NOT_GIVEN:
+                    same = self._rating_doc(table, rating)
+                    current = PsfsRating.from_dict(same) if same is not None else None
+                    _check(expected, current, f"The rating of {_day_label(rating.date)}")
+            for rating, _ in ratings:
+                same = self._rating_doc(table, rating)
+                self._put(table, same.doc_id if same is not None else self._next_id(table), rating.to_dict())
+
+    @staticmethod
+    def _rating_doc(table: Table, rating: PsfsRating) -> Document | None:
+        """The stored rating of the same activity on the same date, if any."""
+        wanted = (rating.activity_id, rating.date.isoformat())
+        return next((doc for doc in table.all() if (doc["activity_id"], doc["date"]) == wanted), None)
 
     def save_profile(self, profile: Profile, *, expected: Profile | NotGiven | None = NOT_GIVEN) -> None:
         """Store who the journal belongs to; ``expected`` is the profile as the writer read it."""

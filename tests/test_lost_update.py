@@ -110,6 +110,14 @@ def test_mobility_merges_per_measure() -> None:
     assert outcome.taken == ("mobility.sit",)
 
 
+def test_the_same_regions_in_another_order_are_not_a_change() -> None:
+    # Logged in the shell as "--where lower_back --where neck"; the form lists them neck first.
+    base = day(regions=("lower_back", "neck"))
+    outcome = merge_day(base, day(regions=("neck", "lower_back"), pain_avg=6), day(regions=("lower_back",)))
+    assert outcome.day == day(regions=("lower_back",), pain_avg=6)
+    assert outcome.taken == ("regions",)
+
+
 def test_a_combination_that_is_not_a_valid_day_is_a_conflict() -> None:
     # Mine raises the average to 7; theirs sets the worst to 6: each valid, together worst < average.
     outcome = merge_day(day(), day(pain_avg=7), day(pain_worst=6))
@@ -217,6 +225,17 @@ def test_a_rating_given_elsewhere_is_not_replaced(journal: Journal, journal_path
     with pytest.raises(JournalConflictError, match="The rating of Sunday 15 March 2026 was changed elsewhere"):
         journal.save_psfs_rating(PsfsRating(1, TODAY, 6), expected=None)
     assert Journal(journal_path).data().psfs_ratings == (PsfsRating(1, TODAY, 4),)
+
+
+def test_ratings_given_together_are_saved_all_or_none(journal: Journal, journal_path: Path) -> None:
+    journal.add_psfs_activity(PsfsActivity(name="Put on socks"))
+    journal.add_psfs_activity(PsfsActivity(name="Sit through a film"))
+    shell("psfs", "rate", "Sit through a film", "4")
+    with pytest.raises(JournalConflictError):
+        journal.save_psfs_ratings([(PsfsRating(1, TODAY, 7), None), (PsfsRating(2, TODAY, 6), None)])
+    assert Journal(journal_path).data().psfs_ratings == (PsfsRating(2, TODAY, 4),)
+    journal.save_psfs_ratings([(PsfsRating(1, TODAY, 7), None), (PsfsRating(2, TODAY, 6), PsfsRating(2, TODAY, 4))])
+    assert Journal(journal_path).data().psfs_ratings == (PsfsRating(1, TODAY, 7), PsfsRating(2, TODAY, 6))
 
 
 def test_a_profile_changed_elsewhere_is_not_replaced(journal: Journal, journal_path: Path) -> None:

@@ -241,11 +241,9 @@ class VisitsScreen(Screen[None]):
 
         def commit(ratings: list[PsfsRating]) -> None:
             try:
-                for rating in ratings:
-                    seen = shown.get((rating.activity_id, rating.date))
-                    # A rating left as it was shown is not written: one given elsewhere meanwhile stays.
-                    if rating != seen:
-                        self.journal_app.journal.save_psfs_rating(rating, expected=seen)
+                # A rating left as it was shown is not written: one given elsewhere meanwhile stays.
+                pairs = [(r, shown.get((r.activity_id, r.date))) for r in ratings]
+                self.journal_app.journal.save_psfs_ratings([(r, seen) for r, seen in pairs if r != seen])
             finally:
                 self._refresh_data(force=True)
             self.notify(f"Saved {len(ratings)} rating(s) for {human_date(ratings[0].date)}.", markup=False)
