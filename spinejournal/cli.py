@@ -430,7 +430,8 @@ def delete(ctx: Context, when: str, yes: bool) -> None:
         if not confirm(f"Delete {on} (average pain {day.pain_avg}/10)?"):
             print("Kept: nothing was deleted.")
             return
-    journal.delete_day(on)
+    # What the question showed: a day changed meanwhile (the app saved it) is not deleted unseen.
+    journal.delete_day(on, expected=day)
     print(f"Deleted {on}.")
 
 
@@ -773,9 +774,16 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     except ExportFileError as exc:
         raise CommandError(f"{exc}; nothing was imported") from None
     journal = _open(ctx)
-    current = journal.data()
+    seen: list[JournalData] = []
+
+    def fill_empty(current: JournalData) -> JournalData:
+        # Checked and written under one lock: a day the app saves meanwhile is merged below, not replaced.
+        seen.append(current)
+        return incoming if is_empty(current) else current
+
+    journal.transform(fill_empty)
+    current = seen[0]
     if is_empty(current):
-        journal.replace_all(incoming)
         print(f"Imported {file}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
         return
     probe = merge(current, incoming, "keep")

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import errno
 import fcntl
 import gc
@@ -27,11 +28,11 @@ import os
 import re
 import time
 import zlib
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import orjson
 from tinydb import TinyDB
@@ -85,6 +86,28 @@ class JournalBusyError(JournalError):
 
 class JournalReadOnlyError(JournalError):
     """A change was asked of a journal opened read-only."""
+
+
+class JournalConflictError(JournalError):
+    """The record changed elsewhere since the writer read it, in a way that cannot be merged;
+    nothing was saved. ``current`` is the record as stored now (None when it is gone) and
+    ``fields`` the clashing fields of a day (keys of ``spinejournal.merge.FIELD_LABELS``)."""
+
+    def __init__(self, message: str, current: object, fields: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.current = current
+        self.fields = fields
+
+
+class NotGiven(enum.Enum):
+    """The type of ``NOT_GIVEN``."""
+
+    NOT_GIVEN = "not given"
+
+
+NOT_GIVEN: Final = NotGiven.NOT_GIVEN
+"""``expected=`` left out: the writer read nothing to check against, so the record is replaced as is.
+Writers that show a record and save it later (every screen of the app) pass what they read."""
 
 
 @contextlib.contextmanager
@@ -467,6 +490,8 @@ class SaveResult:
     day: Day
     created: bool
     warnings: tuple[str, ...] = ()
+    merged: tuple[str, ...] = ()
+    """Fields of the day taken from another writer's save (keys of ``spinejournal.merge.FIELD_LABELS``)."""
 
 
 class Journal:
@@ -596,6 +621,14 @@ class Journal:
     def has_day(self, on: date) -> bool:
         return self._days(on).contains(doc_id=on.toordinal())
 
+    def _exercise(self, exercise_id: int) -> Exercise | None:
+        doc = self._table(self.EXERCISES).get(doc_id=exercise_id)
+        return Exercise.from_dict(doc, id=exercise_id) if doc is not None else None
+
+    def _visit(self, on: date) -> Visit | None:
+        doc = self._table(self.VISITS).get(doc_id=on.toordinal())
+        return Visit.from_dict(doc) if doc is not None else None
+
     # -- writing -------------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -628,14 +661,43 @@ class Journal:
     def _next_id(table: Table) -> int:
         return max((doc.doc_id for doc in table.all()), default=0) + 1
 
-    def save_day(self, day: Day) -> SaveResult:
-        """Store ``day``, replacing what was logged on that date. Future dates are refused."""
+    def save_day(self, day: Day, *, expected: Day | NotGiven | None = NOT_GIVEN) -> SaveResult:
+        """Store ``day``, replacing what was logged on that date. Future dates are refused.
+
+        ``expected`` is the day as the writer read it (None: not logged then). When the stored day
+        differs, the two are merged field by field (``SaveResult.merged`` names what was taken from
+        the other writer); fields both changed differently raise ``JournalConflictError``.
+        """
         if day.date > clock.today():
             raise ValidationError("date", f"{day.date} is in the future; only today or earlier can be logged")
+        merged: tuple[str, ...] = ()
         with self._writing():
+            if expected is not NOT_GIVEN:
+                current = self.get_day(day.date)
+                if current != expected:
+                    day, merged = self._merge_day(expected, day, current)
             created = self._put(self._days(day.date), day.date.toordinal(), day.to_dict())
             self._remember_day(day.date, day)
-        return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
+        return SaveResult(day=day, created=created, warnings=tuple(day.warnings()), merged=merged)
+
+    @staticmethod
+    def _merge_day(base: Day | None, mine: Day, current: Day | None) -> tuple[Day, tuple[str, ...]]:
+        """``mine`` merged with the day another writer stored (or deleted) since ``base`` was read."""
+        # Imported here: quick entry (``log``) never merges, and must start fast.
+        from spinejournal.merge import field_label, merge_day
+
+        when = _day_label(mine.date)
+        if current is None:
+            raise JournalConflictError(f"{when} was deleted elsewhere since you opened it: nothing was saved.", None)
+        outcome = merge_day(base, mine, current)
+        if outcome.day is None:
+            labels = ", ".join(field_label(name) for name in outcome.conflicts)
+            raise JournalConflictError(
+                f"{when} was changed elsewhere since you opened it ({labels}): nothing was saved.",
+                current,
+                outcome.conflicts,
+            )
+        return outcome.day, outcome.taken
 
     def update_day(self, on: date, change: Callable[[Day | None], Day]) -> SaveResult:
         """Read-modify-write one day under the writer lock, so concurrent updates never collide."""
@@ -649,12 +711,15 @@ class Journal:
             self._remember_day(on, day)
         return SaveResult(day=day, created=created, warnings=tuple(day.warnings()))
 
-    def delete_day(self, on: date) -> bool:
-        """Remove the day logged on ``on``; False when there was none."""
+    def delete_day(self, on: date, *, expected: Day | NotGiven | None = NOT_GIVEN) -> bool:
+        """Remove the day logged on ``on``; False when there was none. With ``expected`` (the day
+        as the person saw it), a day changed since is kept and ``JournalConflictError`` raised."""
         with self._writing():
             table = self._days(on)
             if not table.contains(doc_id=on.toordinal()):
                 return False
+            if expected is not NOT_GIVEN:
+                _check(expected, self.get_day(on), _day_label(on))
             table.remove(doc_ids=[on.toordinal()])
             self._remember_day(on, None)
         return True
@@ -669,20 +734,28 @@ class Journal:
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored
 
-    def update_exercise(self, exercise: Exercise) -> Exercise:
-        """Replace a stored exercise (matched by id)."""
+    def update_exercise(self, exercise: Exercise, *, expected: Exercise | NotGiven | None = NOT_GIVEN) -> Exercise:
+        """Replace a stored exercise (matched by id); ``expected`` is the exercise as the writer read it."""
         with self._writing():
             table = self._table(self.EXERCISES)
+            if expected is not NOT_GIVEN:
+                _check(expected, self._exercise(exercise.id), _exercise_label(expected or exercise))
             if not table.contains(doc_id=exercise.id):
                 raise ValidationError("exercise", f"no exercise with id {exercise.id}")
             self._put(table, exercise.id, exercise.to_dict())
         return exercise
 
-    def retire_exercise(self, exercise_id: int, end: date | None = None) -> Exercise:
-        """End an exercise from ``end`` (default today) on; its history stays."""
+    def retire_exercise(
+        self, exercise_id: int, end: date | None = None, *, expected: Exercise | NotGiven | None = NOT_GIVEN
+    ) -> Exercise:
+        """End an exercise from ``end`` (default today) on; its history stays. ``expected`` is the
+        exercise as the writer read it."""
         end = end or clock.today()
         with self._writing():
             table = self._table(self.EXERCISES)
+            if expected is not NOT_GIVEN:
+                current = self._exercise(exercise_id)
+                _check(expected, current, _exercise_label(expected or current))
             doc = table.get(doc_id=exercise_id)
             if doc is None:
                 raise ValidationError("exercise", f"no exercise with id {exercise_id}")
@@ -691,16 +764,23 @@ class Journal:
             self._put(table, exercise_id, retired.to_dict())
         return retired
 
-    def save_visit(self, visit: Visit) -> None:
-        """Record a therapy visit (one per date; the same date again replaces the note)."""
+    def save_visit(self, visit: Visit, *, expected: Visit | NotGiven | None = NOT_GIVEN) -> None:
+        """Record a therapy visit (one per date; the same date again replaces the note).
+        ``expected`` is the visit on that date as the writer read it (None: there was none)."""
         with self._writing():
+            if expected is not NOT_GIVEN:
+                _check(expected, self._visit(visit.date), f"The visit of {_day_label(visit.date)}")
             self._put(self._table(self.VISITS), visit.date.toordinal(), visit.to_dict())
 
-    def delete_visit(self, on: date) -> bool:
+    def delete_visit(self, on: date, *, expected: Visit | NotGiven | None = NOT_GIVEN) -> bool:
+        """Remove the visit of ``on``; False when there was none. With ``expected`` (the visit as
+        the person saw it), a visit changed since is kept and ``JournalConflictError`` raised."""
         with self._writing():
             table = self._table(self.VISITS)
             if not table.contains(doc_id=on.toordinal()):
                 return False
+            if expected is not NOT_GIVEN:
+                _check(expected, self._visit(on), f"The visit of {_day_label(on)}")
             table.remove(doc_ids=[on.toordinal()])
         return True
 
@@ -711,21 +791,39 @@ class Journal:
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored
 
-    def save_psfs_rating(self, rating: PsfsRating) -> None:
-        """Record a rating; a second rating of the same activity on the same date replaces it."""
-        with self._writing():
-            if not self._table(self.PSFS_ACTIVITIES).contains(doc_id=rating.activity_id):
-                raise ValidationError("activity", f"no PSFS activity with id {rating.activity_id}")
-            table = self._table(self.PSFS_RATINGS)
-            same = [
-                doc.doc_id
-                for doc in table.all()
-                if doc["activity_id"] == rating.activity_id and doc["date"] == rating.date.isoformat()
-            ]
-            self._put(table, same[0] if same else self._next_id(table), rating.to_dict())
+    def save_psfs_rating(self, rating: PsfsRating, *, expected: PsfsRating | NotGiven | None = NOT_GIVEN) -> None:
+        """Record a rating; a second rating of the same activity on the same date replaces it.
+        ``expected`` is that activity's rating on that date as the writer read it (None: not rated)."""
+        self.save_psfs_ratings([(rating, expected)])
 
-    def save_profile(self, profile: Profile) -> None:
+    def save_psfs_ratings(self, ratings: Sequence[tuple[PsfsRating, PsfsRating | NotGiven | None]]) -> None:
+        """Record ratings given together, each with the rating it replaces as the writer read it
+        (``NOT_GIVEN``: not checked): when any of them changed elsewhere, none is saved."""
         with self._writing():
+            table = self._table(self.PSFS_RATINGS)
+            for rating, expected in ratings:
+                if not self._table(self.PSFS_ACTIVITIES).contains(doc_id=rating.activity_id):
+                    raise ValidationError("activity", f"no PSFS activity with id {rating.activity_id}")
+                if expected is not NOT_GIVEN:
+                    same = self._rating_doc(table, rating)
+                    current = PsfsRating.from_dict(same) if same is not None else None
+                    _check(expected, current, f"The rating of {_day_label(rating.date)}")
+            for rating, _ in ratings:
+                same = self._rating_doc(table, rating)
+                self._put(table, same.doc_id if same is not None else self._next_id(table), rating.to_dict())
+
+    @staticmethod
+    def _rating_doc(table: Table, rating: PsfsRating) -> Document | None:
+        """The stored rating of the same activity on the same date, if any."""
+        wanted = (rating.activity_id, rating.date.isoformat())
+        return next((doc for doc in table.all() if (doc["activity_id"], doc["date"]) == wanted), None)
+
+    def save_profile(self, profile: Profile, *, expected: Profile | NotGiven | None = NOT_GIVEN) -> None:
+        """Store who the journal belongs to; ``expected`` is the profile as the writer read it."""
+        with self._writing():
+            if expected is not NOT_GIVEN:
+                stored = self._table(self.PROFILE).get(doc_id=1)
+                _check(expected or Profile(), Profile.from_dict(stored or {}), "Your profile")
             self._put(self._table(self.PROFILE), 1, profile.to_dict())
 
     def replace_all(self, data: JournalData) -> None:
@@ -769,6 +867,22 @@ class Journal:
 
 def _fields(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def _check(expected: object, current: object, what: str) -> None:
+    """Refuse a write when the record is no longer what the writer read (``what`` names it)."""
+    if current != expected:
+        change = "changed" if current is not None else "deleted"
+        raise JournalConflictError(f"{what} was {change} elsewhere since you opened it: nothing was saved.", current)
+
+
+def _day_label(on: date) -> str:
+    """'Sunday 15 March 2026', as the app shows dates."""
+    return f"{on:%A} {on.day} {on:%B %Y}"
+
+
+def _exercise_label(exercise: Exercise | None) -> str:
+    return f"The exercise '{printable(exercise.name, single_line=True)}'" if exercise else "The exercise"
 
 
 def restore_backup(journal: Path, backup: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> Path | None:

@@ -18,7 +18,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from spinejournal import clock
 from spinejournal.model import Day, JournalData
-from spinejournal.store import JournalError
+from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
@@ -199,9 +199,12 @@ class HistoryScreen(Screen[None]):
             if choice != "delete":
                 return
             try:
-                deleted = self.journal_app.journal.delete_day(day.date)
+                deleted = self.journal_app.journal.delete_day(day.date, expected=day)
             except JournalError as exc:
                 self.journal_app.show_error(exc)
+                if isinstance(exc, JournalConflictError):
+                    self._refresh_data()
+                    self.refresh_bindings()
                 return
             if deleted:
                 self.notify(f"Deleted {human_date(day.date)}.", markup=False)

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 
 from spinejournal import clock
 from spinejournal.model import Exercise, JournalData, ValidationError
-from spinejournal.store import JournalError
+from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
@@ -170,7 +170,11 @@ class PlanScreen(Screen[None]):
             return
 
         def commit(changed: Exercise) -> None:
-            self.journal_app.journal.update_exercise(changed)
+            try:
+                self.journal_app.journal.update_exercise(changed, expected=exercise)
+            except JournalConflictError:
+                self._refresh_data(select=changed.id)  # the dialog says what happened
+                raise
             self.notify(f"Updated {_name(changed)}.", markup=False)
             self._refresh_data(select=changed.id)
 
@@ -189,9 +193,11 @@ class PlanScreen(Screen[None]):
             if choice != "retire":
                 return
             try:
-                retired = self.journal_app.journal.retire_exercise(exercise.id, today)
+                retired = self.journal_app.journal.retire_exercise(exercise.id, today, expected=exercise)
             except (ValidationError, JournalError) as exc:
                 self.journal_app.show_error(exc)
+                if isinstance(exc, JournalConflictError):
+                    self._refresh_data(select=exercise.id)
                 return
             self.notify(
                 f"Retired {_name(retired)}: it is no longer in the plan from {human_date(today)}.", markup=False

@@ -15,8 +15,9 @@ from textual.widgets import Static, Tabs
 
 from spinejournal import clock
 from spinejournal.clinical import URGENCY_TITLE, most_urgent
+from spinejournal.merge import describe, field_label
 from spinejournal.model import Day, Exercise, ValidationError
-from spinejournal.store import JournalError
+from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
@@ -176,12 +177,23 @@ class TodayScreen(Screen[None]):
         self.save()
 
     def save(self) -> bool:
-        """Check the form and store the day; errors are shown and nothing typed is lost."""
+        """Check the form and store the day; errors are shown and nothing typed is lost.
+
+        What another writer (the shell) saved meanwhile is merged in and shown; when both changed
+        the same field, nothing is saved and the person chooses.
+        """
+        return self._save(self._stored)
+
+    def _save(self, expected: Day | None) -> bool:
         if self.journal_app.refuse_read_only():
             return False
         try:
             day = self.form.build()
-            result = self.journal_app.journal.save_day(day)
+            result = self.journal_app.journal.save_day(day, expected=expected)
+        except JournalConflictError as exc:
+            self._fail(exc)
+            self._ask_conflict(day, exc)
+            return False
         except ValidationError as exc:
             self._fail(exc)
             self.form.focus_field(exc.field)
@@ -194,7 +206,12 @@ class TodayScreen(Screen[None]):
         self._show_error(None)
         self._update_header()
         verb = "Saved" if result.created else "Updated"
-        self.notify(f"{verb} {human_date(day.date)}.", markup=False)
+        if result.merged:
+            kept = ", ".join(field_label(name) for name in result.merged)
+            self.notify(f"{verb} {human_date(day.date)}; kept the {kept} saved elsewhere.", markup=False)
+            self.call_later(self._load)  # show what was merged in
+        else:
+            self.notify(f"{verb} {human_date(day.date)}.", markup=False)
         for warning in result.warnings:
             self.notify(warning, title="Heat and ice", severity="warning", timeout=10, markup=False)
         return True
@@ -204,6 +221,42 @@ class TodayScreen(Screen[None]):
             self.app.switch_mode(self._mode)  # e.g. quitting from another section: show where
         self._show_error(error)
         self.journal_app.show_error(error)
+
+    def _ask_conflict(self, mine: Day, error: JournalConflictError) -> None:
+        """Both sides changed the day: show both values and let the person choose."""
+        current = error.current if isinstance(error.current, Day) else None
+        when = human_date(mine.date)
+        if current is None:
+            detail = f"{when} was deleted elsewhere since you opened it."
+        else:
+            lines = [
+                f"{field_label(name)}: yours {describe(mine, name)}, elsewhere {describe(current, name)}"
+                for name in error.fields
+            ]
+            detail = "\n".join([f"{when} was changed elsewhere since you opened it.", *lines])
+
+        async def decided(choice: str | None) -> None:
+            if choice == "reload":
+                await self._load()
+                self._show_error(None)
+                self.notify(f"Reloaded {human_date(self.on_date)}: your changes were dropped.", markup=False)
+            elif choice == "mine":
+                # An informed overwrite: replace exactly what the person was just shown.
+                self._save(current)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Changed elsewhere",
+                detail,
+                [
+                    # Short enough for the three buttons to fit one row of an 80-column terminal.
+                    ("reload", "Reload (drop mine)", "r"),
+                    ("mine", "Keep mine (replace it)", "k"),
+                    ("stay", "Stay", "escape"),
+                ],
+            ),
+            decided,
+        )
 
     def unsaved_label(self) -> str | None:
         return human_date(self.on_date) if self.form.is_dirty else None

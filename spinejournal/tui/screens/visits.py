@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Label, Static
 
 from spinejournal import clock
 from spinejournal.model import JournalData, PsfsActivity, PsfsRating, Visit
-from spinejournal.store import JournalError
+from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import human_date, short_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
@@ -167,6 +167,10 @@ class VisitsScreen(Screen[None]):
         else:
             summary.update(Content("Not rated yet. Press r to rate each activity from 0 to 10."))
 
+    def _shown_visit(self, on: date) -> Visit | None:
+        """The visit of ``on`` as this screen shows it."""
+        return next((v for v in (self._data or JournalData()).visits if v.date == on), None)
+
     # Actions ------------------------------------------------------------------------------------
 
     def action_add_visit(self) -> None:
@@ -174,7 +178,11 @@ class VisitsScreen(Screen[None]):
             return
 
         def commit(visit: Visit) -> None:
-            self.journal_app.journal.save_visit(visit)
+            try:
+                self.journal_app.journal.save_visit(visit, expected=self._shown_visit(visit.date))
+            except JournalConflictError:
+                self._refresh_data(force=True)  # the dialog says what happened
+                raise
             self.notify(f"Visit recorded on {human_date(visit.date)}.", markup=False)
             self._refresh_data(force=True)
 
@@ -191,9 +199,11 @@ class VisitsScreen(Screen[None]):
             if choice != "remove":
                 return
             try:
-                self.journal_app.journal.delete_visit(on)
+                self.journal_app.journal.delete_visit(on, expected=self._shown_visit(on))
             except JournalError as exc:
                 self.journal_app.show_error(exc)
+                if isinstance(exc, JournalConflictError):
+                    self._refresh_data(force=True)
                 return
             self.notify(f"Removed the visit of {human_date(on)}.", markup=False)
             self._refresh_data(force=True)
@@ -227,11 +237,13 @@ class VisitsScreen(Screen[None]):
             return
         today = clock.today()
         current = {r.activity_id: r.score for r in data.psfs_ratings if r.date == today}
+        shown = {(r.activity_id, r.date): r for r in data.psfs_ratings}
 
         def commit(ratings: list[PsfsRating]) -> None:
             try:
-                for rating in ratings:
-                    self.journal_app.journal.save_psfs_rating(rating)
+                # A rating left as it was shown is not written: one given elsewhere meanwhile stays.
+                pairs = [(r, shown.get((r.activity_id, r.date))) for r in ratings]
+                self.journal_app.journal.save_psfs_ratings([(r, seen) for r, seen in pairs if r != seen])
             finally:
                 self._refresh_data(force=True)
             self.notify(f"Saved {len(ratings)} rating(s) for {human_date(ratings[0].date)}.", markup=False)

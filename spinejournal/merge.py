@@ -1,0 +1,192 @@
+"""Three-way merge of a day two writers changed at once (the app and the shell, say).
+
+``base`` is the day as the person opened it, ``mine`` what they are saving, ``theirs`` what another
+writer stored meanwhile. A field the person did not touch takes theirs; a field only they changed
+keeps mine; both changing it to different values is a conflict, never silently decided. Exercise logs
+merge per exercise and mobility per measure; red flags are a union, so an urgent symptom someone
+recorded is never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spinejournal.model import LIMBS, REGIONS, Day, ExerciseLog, Mobility, ValidationError
+from spinejournal.text import printable, shorten
+
+# Names of the merged fields as a person reads them (conflict messages and "kept ..." notices).
+FIELD_LABELS: dict[str, str] = {
+    "pain_avg": "average pain",
+    "pain_now": "pain now",
+    "pain_worst": "worst pain",
+    "pain_least": "least pain",
+    "pain_limb": "leg/arm pain",
+    "regions": "where it hurts",
+    "radiating": "radiating pain",
+    "sessions": "heat/ice sessions",
+    "exercises": "exercises",
+    "mobility.walk": "walking",
+    "mobility.sit": "sitting",
+    "mobility.stand": "standing",
+    "mobility.stiffness": "morning stiffness",
+    "mobility.fingertip_floor_cm": "fingertip-to-floor",
+    "notes": "notes",
+    "questions": "questions for the therapist",
+    "red_flags": "red flags",
+}
+
+_PLAIN_FIELDS = (
+    "pain_avg",
+    "pain_now",
+    "pain_worst",
+    "pain_least",
+    "pain_limb",
+    "regions",
+    "radiating",
+    "sessions",
+    "notes",
+    "questions",
+)
+_MOBILITY_FIELDS = ("walk", "sit", "stand", "stiffness", "fingertip_floor_cm")
+
+
+class _Unset:
+    """The value of a field in a day that did not exist: different from anything either side saves."""
+
+    def __repr__(self) -> str:
+        return "<unset>"
+
+
+_UNSET: Any = _Unset()
+
+
+@dataclass(frozen=True, slots=True)
+class DayMerge:
+    """The outcome of a merge: the merged day, or the fields both sides changed differently."""
+
+    day: Day | None
+    """The merged day (valid), or None when there is a conflict."""
+    taken: tuple[str, ...] = ()
+    """Fields (keys of ``FIELD_LABELS``) whose value came from the other writer."""
+    conflicts: tuple[str, ...] = ()
+    """Fields both sides changed differently, or that make an invalid day together."""
+
+
+def field_label(name: str) -> str:
+    """A merged field's name as a person reads it."""
+    return FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+def _in_order(name: str, value: Any) -> Any:
+    """Regions and radiating limbs in the app's order: the CLI keeps the order they were typed in,
+    and the same places in another order are not a change."""
+    if name == "regions" and value is not _UNSET:
+        return tuple(sorted(value, key=list(REGIONS).index))
+    if name == "radiating" and value is not _UNSET:
+        return tuple(sorted(value, key=lambda r: list(LIMBS).index(r.limb)))
+    return value
+
+
+def _pick(name: str, base: Any, mine: Any, theirs: Any, taken: list[str], conflicts: list[str]) -> Any:
+    """One value, three ways."""
+    if mine == theirs or theirs == base:
+        return mine
+    if mine == base:
+        taken.append(name)
+        return theirs
+    conflicts.append(name)
+    return mine
+
+
+def _exercises(
+    base: tuple[ExerciseLog, ...] | Any,
+    mine: tuple[ExerciseLog, ...],
+    theirs: tuple[ExerciseLog, ...],
+    taken: list[str],
+    conflicts: list[str],
+) -> tuple[ExerciseLog, ...]:
+    """Exercise logs merged per exercise: mine in my order, then those only the other side logged."""
+    before = {log.exercise_id: log for log in (() if base is _UNSET else base)}
+    ours = {log.exercise_id: log for log in mine}
+    other = {log.exercise_id: log for log in theirs}
+    took: list[str] = []
+    clashed: list[str] = []
+    merged = {}
+    for exercise_id in [*ours, *(i for i in other if i not in ours)]:
+        log = _pick("exercises", before.get(exercise_id), ours.get(exercise_id), other.get(exercise_id), took, clashed)
+        if log is not None:
+            merged[exercise_id] = log
+    taken.extend(took[:1])
+    conflicts.extend(clashed[:1])
+    return tuple(merged.values())
+
+
+def _mobility(
+    base: Mobility | Any, mine: Mobility, theirs: Mobility, taken: list[str], conflicts: list[str]
+) -> Mobility:
+    """Mobility merged per measure."""
+    before = Mobility() if base is _UNSET else base
+    values = {
+        name: _pick(
+            f"mobility.{name}", getattr(before, name), getattr(mine, name), getattr(theirs, name), taken, conflicts
+        )
+        for name in _MOBILITY_FIELDS
+    }
+    return Mobility(**values)
+
+
+def merge_day(base: Day | None, mine: Day, theirs: Day) -> DayMerge:
+    """Merge ``mine`` (the day being saved, opened as ``base``, None when it was not logged then)
+    with ``theirs`` (stored meanwhile by another writer). All three are for the same date."""
+    taken: list[str] = []
+    conflicts: list[str] = []
+    values: dict[str, Any] = {}
+    for name in _PLAIN_FIELDS:
+        if base is not None:
+            before = getattr(base, name)
+        else:
+            # A day not logged yet: its fields were empty, except the average, which it must have.
+            before = _UNSET if name == "pain_avg" else Day.__dataclass_fields__[name].default
+        sides = (_in_order(name, value) for value in (before, getattr(mine, name), getattr(theirs, name)))
+        values[name] = _pick(name, *sides, taken, conflicts)
+    values["exercises"] = _exercises(
+        _UNSET if base is None else base.exercises, mine.exercises, theirs.exercises, taken, conflicts
+    )
+    values["mobility"] = _mobility(
+        _UNSET if base is None else base.mobility, mine.mobility, theirs.mobility, taken, conflicts
+    )
+    flags = (*mine.red_flags, *(f for f in theirs.red_flags if f not in mine.red_flags))
+    if flags != mine.red_flags:
+        taken.append("red_flags")
+    values["red_flags"] = flags
+    if conflicts:
+        return DayMerge(None, tuple(taken), tuple(conflicts))
+    try:
+        day = Day(date=mine.date, **values)
+    except ValidationError:
+        # Each side was valid alone; together they are not (e.g. their worst below my average).
+        return DayMerge(None, tuple(taken), tuple(taken) or ("pain_avg",))
+    return DayMerge(day, tuple(taken))
+
+
+def describe(day: Day | None, name: str) -> str:
+    """One field of ``day`` in a few words, to show both sides of a conflict (user text made safe)."""
+    if day is None:
+        return "deleted"
+    if name.startswith("mobility."):
+        value = getattr(day.mobility, name.removeprefix("mobility."))
+        unit = "cm" if name.endswith("_cm") else "min"
+        return "–" if value is None else f"{value} {unit}"
+    value = getattr(day, name)
+    if name == "sessions":
+        return ", ".join(f"{s.kind} {s.minutes} min" for s in value) or "none"
+    if name == "exercises":
+        return ", ".join(f"#{log.exercise_id} {log.status}" for log in value) or "none"
+    if name == "radiating":
+        return ", ".join(f"{r.limb} to {r.extent}" for r in value) or "none"
+    if isinstance(value, tuple):
+        return ", ".join(value) or "none"
+    if isinstance(value, str):
+        return f"“{shorten(printable(value, single_line=True), 40)}”" if value else "empty"
+    return "–" if value is None else str(value)
