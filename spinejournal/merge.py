@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spinejournal.model import LIMBS, REGIONS, Day, ExerciseLog, Mobility, ValidationError
+from spinejournal.model import LIMBS, REGIONS, Day, ExerciseLog, Mobility, TherapySession, ValidationError
 from spinejournal.text import printable, shorten
 
 # Names of the merged fields as a person reads them (conflict messages and "kept ..." notices).
@@ -122,6 +122,23 @@ def _exercises(
     return tuple(merged.values())
 
 
+def _sessions(
+    name: str,
+    base: tuple[TherapySession, ...],
+    mine: tuple[TherapySession, ...],
+    theirs: tuple[TherapySession, ...],
+    taken: list[str],
+    conflicts: list[str],
+) -> tuple[TherapySession, ...]:
+    """Heat/ice sessions: when both sides only added sessions to what was there (heat in the app,
+    ice from the shell), the day keeps all of them; any other change on both sides is a clash."""
+    n = len(base)
+    if mine != base and theirs != base and mine[:n] == base and theirs[:n] == base:
+        taken.append(name)
+        return mine + theirs[n:]
+    return _pick(name, base, mine, theirs, taken, conflicts)
+
+
 def _mobility(
     base: Mobility | Any, mine: Mobility, theirs: Mobility, taken: list[str], conflicts: list[str]
 ) -> Mobility:
@@ -148,8 +165,9 @@ def merge_day(base: Day | None, mine: Day, theirs: Day) -> DayMerge:
         else:
             # A day not logged yet: its fields were empty, except the average, which it must have.
             before = _UNSET if name == "pain_avg" else Day.__dataclass_fields__[name].default
-        sides = (_in_order(name, value) for value in (before, getattr(mine, name), getattr(theirs, name)))
-        values[name] = _pick(name, *sides, taken, conflicts)
+        sides = [_in_order(name, value) for value in (before, getattr(mine, name), getattr(theirs, name))]
+        pick = _sessions if name == "sessions" else _pick
+        values[name] = pick(name, *sides, taken, conflicts)
     values["exercises"] = _exercises(
         _UNSET if base is None else base.exercises, mine.exercises, theirs.exercises, taken, conflicts
     )

@@ -72,6 +72,23 @@ def test_both_changing_a_field_to_the_same_value_is_no_conflict() -> None:
     assert outcome.taken == ()
 
 
+def test_sessions_both_sides_added_are_all_kept() -> None:
+    heat = TherapySession("heat", 20, pain_before=6, pain_after=4)
+    ice, walk_ice = TherapySession("ice", 10), TherapySession("ice", 5)
+    base = day(sessions=(heat,))
+    outcome = merge_day(base, day(sessions=(heat, ice)), day(sessions=(heat, walk_ice)))
+    # The person's session first, then the one the shell added: three sessions, none lost.
+    assert outcome.day == day(sessions=(heat, ice, walk_ice))
+    assert outcome.taken == ("sessions",)
+
+
+def test_sessions_removed_on_one_side_and_added_on_the_other_is_a_conflict() -> None:
+    heat, ice = TherapySession("heat", 20), TherapySession("ice", 10)
+    outcome = merge_day(day(sessions=(heat,)), day(sessions=()), day(sessions=(heat, ice)))
+    assert outcome.day is None
+    assert outcome.conflicts == ("sessions",)
+
+
 def test_red_flags_are_a_union_so_no_urgent_symptom_is_dropped() -> None:
     base = day(red_flags=("saddle_numbness",))
     mine = day(red_flags=())  # unticked here
