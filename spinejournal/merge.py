@@ -70,7 +70,8 @@ class DayMerge:
     taken: tuple[str, ...] = ()
     """Fields (keys of ``FIELD_LABELS``) whose value came from the other writer."""
     conflicts: tuple[str, ...] = ()
-    """Fields both sides changed differently, or that make an invalid day together."""
+    """Fields both sides changed differently, or that make an invalid day together (with
+    ``prefer_mine``, the clashing fields that kept mine)."""
 
 
 def field_label(name: str) -> str:
@@ -153,9 +154,13 @@ def _mobility(
     return Mobility(**values)
 
 
-def merge_day(base: Day | None, mine: Day, theirs: Day) -> DayMerge:
+def merge_day(base: Day | None, mine: Day, theirs: Day, *, prefer_mine: bool = False) -> DayMerge:
     """Merge ``mine`` (the day being saved, opened as ``base``, None when it was not logged then)
-    with ``theirs`` (stored meanwhile by another writer). All three are for the same date."""
+    with ``theirs`` (stored meanwhile by another writer). All three are for the same date.
+
+    With ``prefer_mine`` (the person saw the clash and chose theirs to go), clashing fields keep
+    mine and are still listed in ``conflicts``; fields only the other writer changed are kept.
+    """
     taken: list[str] = []
     conflicts: list[str] = []
     values: dict[str, Any] = {}
@@ -178,14 +183,14 @@ def merge_day(base: Day | None, mine: Day, theirs: Day) -> DayMerge:
     if flags != mine.red_flags:
         taken.append("red_flags")
     values["red_flags"] = flags
-    if conflicts:
+    if conflicts and not prefer_mine:
         return DayMerge(None, tuple(taken), tuple(conflicts))
     try:
         day = Day(date=mine.date, **values)
     except ValidationError:
         # Each side was valid alone; together they are not (e.g. their worst below my average).
-        return DayMerge(None, tuple(taken), tuple(taken) or ("pain_avg",))
-    return DayMerge(day, tuple(taken))
+        return DayMerge(None, tuple(taken), (*conflicts, *taken) or ("pain_avg",))
+    return DayMerge(day, tuple(taken), tuple(conflicts))
 
 
 def describe(day: Day | None, name: str) -> str:

@@ -661,12 +661,14 @@ class Journal:
     def _next_id(table: Table) -> int:
         return max((doc.doc_id for doc in table.all()), default=0) + 1
 
-    def save_day(self, day: Day, *, expected: Day | NotGiven | None = NOT_GIVEN) -> SaveResult:
+    def save_day(self, day: Day, *, expected: Day | NotGiven | None = NOT_GIVEN, keep_mine: bool = False) -> SaveResult:
         """Store ``day``, replacing what was logged on that date. Future dates are refused.
 
         ``expected`` is the day as the writer read it (None: not logged then). When the stored day
         differs, the two are merged field by field (``SaveResult.merged`` names what was taken from
-        the other writer); fields both changed differently raise ``JournalConflictError``.
+        the other writer); fields both changed differently raise ``JournalConflictError``, unless
+        ``keep_mine`` (the person was shown the clash and chose their values): then those fields
+        keep ``day``'s values and the other writer's changes elsewhere in the day are still kept.
         """
         if day.date > clock.today():
             raise ValidationError("date", f"{day.date} is in the future; only today or earlier can be logged")
@@ -675,21 +677,23 @@ class Journal:
             if expected is not NOT_GIVEN:
                 current = self.get_day(day.date)
                 if current != expected:
-                    day, merged = self._merge_day(expected, day, current)
+                    day, merged = self._merge_day(expected, day, current, keep_mine)
             created = self._put(self._days(day.date), day.date.toordinal(), day.to_dict())
             self._remember_day(day.date, day)
         return SaveResult(day=day, created=created, warnings=tuple(day.warnings()), merged=merged)
 
     @staticmethod
-    def _merge_day(base: Day | None, mine: Day, current: Day | None) -> tuple[Day, tuple[str, ...]]:
+    def _merge_day(base: Day | None, mine: Day, current: Day | None, keep_mine: bool) -> tuple[Day, tuple[str, ...]]:
         """``mine`` merged with the day another writer stored (or deleted) since ``base`` was read."""
         # Imported here: quick entry (``log``) never merges, and must start fast.
         from spinejournal.merge import field_label, merge_day
 
         when = _day_label(mine.date)
         if current is None:
+            if keep_mine:
+                return mine, ()
             raise JournalConflictError(f"{when} was deleted elsewhere since you opened it: nothing was saved.", None)
-        outcome = merge_day(base, mine, current)
+        outcome = merge_day(base, mine, current, prefer_mine=keep_mine)
         if outcome.day is None:
             labels = ", ".join(field_label(name) for name in outcome.conflicts)
             raise JournalConflictError(

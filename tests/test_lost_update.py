@@ -89,6 +89,15 @@ def test_sessions_removed_on_one_side_and_added_on_the_other_is_a_conflict() -> 
     assert outcome.conflicts == ("sessions",)
 
 
+def test_prefer_mine_keeps_my_clashing_values_and_their_other_changes() -> None:
+    outcome = merge_day(
+        day(), day(pain_avg=6, notes="mine"), day(pain_avg=3, mobility=Mobility(walk=40)), prefer_mine=True
+    )
+    assert outcome.day == day(pain_avg=6, notes="mine", mobility=Mobility(walk=40))
+    assert outcome.conflicts == ("pain_avg",)
+    assert outcome.taken == ("mobility.walk",)
+
+
 def test_red_flags_are_a_union_so_no_urgent_symptom_is_dropped() -> None:
     base = day(red_flags=("saddle_numbness",))
     mine = day(red_flags=())  # unticked here

@@ -117,18 +117,19 @@ async def test_today_on_a_clash_never_says_saved_and_reload_shows_the_shells_day
     assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=3)
 
 
-async def test_today_keep_mine_replaces_the_day_after_being_shown_both(journal_path: Path) -> None:
+async def test_today_keep_mine_keeps_my_clashing_value_and_the_shells_other_changes(journal_path: Path) -> None:
     Journal(journal_path).save_day(Day(TODAY, pain_avg=5))
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        shell("log", "--pain", "3")
+        shell("log", "--pain", "3", "--walk", "40")
         await pilot.press("6", "ctrl+s")
         await pilot.pause()
-        await pilot.press("k")  # Keep mine
+        assert "average pain: yours 6, elsewhere 3" in screen_text(app)
+        await pilot.press("k")  # Keep mine: only the clashing average is replaced
         await pilot.pause()
         assert "✓ saved" in screen_text(app)
-    assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=6)
+    assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=6, mobility=Mobility(walk=40))
 
 
 async def test_save_and_quit_does_not_quit_on_a_clash(journal_path: Path) -> None:

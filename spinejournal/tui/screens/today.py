@@ -182,14 +182,14 @@ class TodayScreen(Screen[None]):
         What another writer (the shell) saved meanwhile is merged in and shown; when both changed
         the same field, nothing is saved and the person chooses.
         """
-        return self._save(self._stored)
+        return self._save()
 
-    def _save(self, expected: Day | None) -> bool:
+    def _save(self, *, keep_mine: bool = False) -> bool:
         if self.journal_app.refuse_read_only():
             return False
         try:
             day = self.form.build()
-            result = self.journal_app.journal.save_day(day, expected=expected)
+            result = self.journal_app.journal.save_day(day, expected=self._stored, keep_mine=keep_mine)
         except JournalConflictError as exc:
             self._fail(exc)
             self._ask_conflict(day, exc)
@@ -241,8 +241,9 @@ class TodayScreen(Screen[None]):
                 self._show_error(None)
                 self.notify(f"Reloaded {human_date(self.on_date)}: your changes were dropped.", markup=False)
             elif choice == "mine":
-                # An informed overwrite: replace exactly what the person was just shown.
-                self._save(current)
+                # The person saw both values and chose theirs: the clashing fields keep the form's
+                # values; what the other writer changed elsewhere in the day is still kept.
+                self._save(keep_mine=True)
 
         self.app.push_screen(
             ConfirmScreen(
