@@ -81,6 +81,9 @@ def _open(ctx: Context, *, read_only: bool = False) -> Any:
     from spinejournal.store import Journal
 
     journal = Journal(_journal_path(ctx), read_only=read_only)
+    if not read_only:
+        # A damaged journal refuses every write: say that first, not e.g. that a day is not logged.
+        journal.check_writable()
     ctx.opened.append(journal)
     return journal
 

@@ -709,6 +709,14 @@ class Journal:
         self._db.storage.read()
         return getattr(self._storage, "damage", ())
 
+    def check_writable(self) -> None:
+        """Raise now what a write would raise: ``JournalReadOnlyError``, or ``JournalCorruptError``
+        when the file is damaged (so a command fails on that before asking or reporting anything else)."""
+        if self.read_only:
+            raise JournalReadOnlyError("This journal is open read-only: nothing was changed.")
+        if isinstance(self._storage, JournalStorage):
+            self._storage.check_writable()
+
     def notices(self) -> list[str]:
         """Notes to show the person once, then cleared: e.g. that a hand edit of the file was kept
         (after the save that took it in) or which damaged records reading left out."""

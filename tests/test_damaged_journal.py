@@ -110,9 +110,18 @@ def test_a_one_bit_flip_is_refused_for_writing_by_date_and_field(
     assert "spinejournal --journal" in message and "check" in message and "restore latest" in message
     assert journal_path.read_bytes() == damaged
 
-    # Nor can any other write go through, from the shell or through the store.
-    for args in (["plan", "add", "Bird dog"], ["visit", "add"], ["profile", "--name", "Sam"], ["psfs", "add", "Sit"]):
-        assert run(capsys, *args)[0] == 1
+    # Nor can any other write go through, from the shell or through the store; each says why first
+    # (deleting the damaged day does not answer that nothing is logged on it).
+    for args in (
+        ["plan", "add", "Bird dog"],
+        ["visit", "add"],
+        ["profile", "--name", "Sam"],
+        ["psfs", "add", "Sit"],
+        ["delete", "--date", YESTERDAY.isoformat(), "--yes"],
+        ["log", "--did", "Not in the plan"],
+    ):
+        code, _, err = run(capsys, *args)
+        assert code == 1 and f"is damaged: day {YESTERDAY}: least pain" in _one_error_line(err)
     with pytest.raises(JournalCorruptError, match="least pain"):
         Journal(journal_path).save_day(Day(date=TODAY, pain_avg=1))
     assert journal_path.read_bytes() == damaged
