@@ -272,7 +272,7 @@ def _check_record(table: str, key: str, doc: Any) -> tuple[str, str | None]:
 def _is_table(name: str) -> bool:
     if name.startswith(Journal.DAYS_PREFIX):
         year = name.removeprefix(Journal.DAYS_PREFIX)
-        return len(year) == 4 and year.isascii() and year.isdecimal()
+        return year.isascii() and year.isdecimal() and len(year) <= 4 and str(int(year)) == year
     return name in (Journal.EXERCISES, Journal.VISITS, Journal.PSFS_ACTIVITIES, Journal.PSFS_RATINGS, Journal.PROFILE)
 
 

@@ -122,8 +122,10 @@ def test_a_one_bit_flip_is_refused_for_writing_by_date_and_field(
     ):
         code, _, err = run(capsys, *args)
         assert code == 1 and f"is damaged: day {YESTERDAY}: least pain" in _one_error_line(err)
+    journal = Journal(journal_path)
+    assert journal.damage == (f"day {YESTERDAY}: least pain: unknown field '0ain_least'",)
     with pytest.raises(JournalCorruptError, match="least pain"):
-        Journal(journal_path).save_day(Day(date=TODAY, pain_avg=1))
+        journal.save_day(Day(date=TODAY, pain_avg=1))
     assert journal_path.read_bytes() == damaged
 
 
