@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
@@ -64,6 +64,8 @@ class Context:
 
     journal: str | None
     demo: bool
+    # The journals a command opened, whose notes are printed once it succeeds.
+    opened: list[Any] = field(default_factory=list)
 
 
 # -- shared plumbing -----------------------------------------------------------------------------
@@ -82,7 +84,12 @@ def _journal_path(ctx: Context) -> Path:
 def _open(ctx: Context, *, read_only: bool = False) -> Any:
     from spinejournal.store import Journal
 
-    return Journal(_journal_path(ctx), read_only=read_only)
+    journal = Journal(_journal_path(ctx), read_only=read_only)
+    if not read_only:
+        # A damaged journal refuses every write: say that first, not e.g. that a day is not logged.
+        journal.check_writable()
+    ctx.opened.append(journal)
+    return journal
 
 
 def _date_option(value: str | None) -> date:
@@ -635,6 +642,48 @@ def restore(ctx: Context, backup: str | None) -> None:
         print(f"The file it replaced was kept as {kept}.")
 
 
+@cli.command()
+def check(ctx: Context) -> None:
+    """Check the journal file for damage and list every problem found; changes nothing.
+
+    Problems are listed one a line, then a summary; the exit status is 1 when there are any.
+    """
+    from spinejournal.store import check_journal, list_backups
+
+    path = _journal_path(ctx)
+    report = check_journal(path)
+    contents = ", ".join(
+        f"{report.counts.get(table, 0)} {one if report.counts.get(table) == 1 else many}"
+        for table, one, many in (
+            ("days", "day", "days"),
+            ("exercises", "exercise", "exercises"),
+            ("visits", "visit", "visits"),
+            ("psfs_activities", "PSFS activity", "PSFS activities"),
+            ("psfs_ratings", "PSFS rating", "PSFS ratings"),
+        )
+    )
+    if report.ok:
+        print(f"{path.name} is OK: {contents}.")
+        return
+    for problem in report.problems:
+        print(problem)
+    if not report.damage:
+        raise CommandError(
+            f"{path.name} was changed outside spinejournal; every record checks out ({contents}), "
+            "so the next save keeps the change"
+        )
+    count = len(report.problems)
+    way_back = (
+        "restore a backup with: spinejournal restore latest (see: spinejournal restore)"
+        if list_backups(path)
+        else "no backups were found"
+    )
+    readable = f" (readable: {contents})" if report.parsed else ""
+    raise CommandError(
+        f"{path.name}: {count} problem{'s' if count > 1 else ''} found, nothing was changed{readable}; {way_back}"
+    )
+
+
 # -- export, import, review -----------------------------------------------------------------------
 
 
@@ -873,7 +922,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     try:
         command, params, top = parse(cli, sys.argv[1:] if argv is None else argv, __version__)
-        command.invoke(Context(**top), params)
+        ctx = Context(**top)
+        command.invoke(ctx, params)
+        _echo_warnings([note for journal in ctx.opened for note in journal.notices()])
         sys.stdout.flush()  # a closed pipe shows here, not at exit
     except UsageError as exc:
         _fail(f"{exc} (see: {exc.prog} --help)", EXIT_USAGE)

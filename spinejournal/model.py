@@ -99,7 +99,7 @@ def _opt_pain(field_name: str, value: Any) -> int | None:
 
 
 def _choice(field_name: str, value: Any, allowed: Mapping[str, str]) -> str:
-    if value not in allowed:
+    if not isinstance(value, str) or value not in allowed:
         raise ValidationError(field_name, f"must be one of {', '.join(allowed)} (got {value!r})")
     return value
 
@@ -136,6 +136,46 @@ def _opt_date(field_name: str, value: Any) -> date | None:
     return None if value is None else _date(field_name, value)
 
 
+def _kind(value: Any) -> str:
+    """What a JSON value is, in words (for a message about a stored record of the wrong shape)."""
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "null"
+    return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+def _record(what: str, data: Any, fields: Mapping[str, str], required: Iterable[str] = ()) -> Mapping[str, Any]:
+    """``data`` as read from a file, checked to be an object holding only ``fields`` (stored key ->
+    label) and every ``required`` one: a stored record is read strictly, so a damaged or mistyped
+    key is refused by name instead of its value being dropped without a word."""
+    if not isinstance(data, Mapping):
+        raise ValidationError(what, f"must be an object (got {_kind(data)})")
+    for key in data:
+        if key not in fields:
+            import difflib  # only on this error path
+
+            guess = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.75)
+            raise ValidationError(fields[guess[0]] if guess else what, f"unknown field {str(key)!r}")
+    for key in required:
+        if key not in data:
+            raise ValidationError(fields[key], "is missing")
+    return data
+
+
+def _items(field_name: str, value: Any) -> list[Any]:
+    """A stored list (a missing one is empty), refused when it is anything else."""
+    if not isinstance(value, list | tuple):
+        raise ValidationError(field_name, f"must be a list (got {_kind(value)})")
+    return list(value)
+
+
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
     """Leave out unset fields so stored records stay small and readable."""
     return {k: v for k, v in data.items() if v is not None and v != "" and v != [] and v != {}}
@@ -165,7 +205,12 @@ class Radiating:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Radiating:
-        return cls(limb=data.get("limb"), extent=data.get("extent"))  # type: ignore[arg-type]
+        """Read a stored record strictly: unknown or missing fields and wrong types are refused."""
+        _record("radiating pain", data, _RADIATING_FIELDS, ("limb", "extent"))
+        return cls(limb=data["limb"], extent=data["extent"])
+
+
+_RADIATING_FIELDS = {"limb": "radiating limb", "extent": "how far the pain reaches"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,14 +258,26 @@ class TherapySession:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TherapySession:
+        """Read a stored record strictly: unknown or missing fields and wrong types are refused."""
+        _record("heat/ice session", data, _SESSION_FIELDS, ("kind", "minutes"))
         return cls(
-            kind=data.get("kind"),  # type: ignore[arg-type]
-            minutes=data.get("minutes"),  # type: ignore[arg-type]
+            kind=data["kind"],
+            minutes=data["minutes"],
             region=data.get("region"),
             pain_before=data.get("pain_before"),
             pain_after=data.get("pain_after"),
             skin_note=data.get("skin_note", ""),
         )
+
+
+_SESSION_FIELDS = {
+    "kind": "heat/ice kind",
+    "minutes": "heat/ice minutes",
+    "region": "heat/ice region",
+    "pain_before": "heat/ice pain before",
+    "pain_after": "heat/ice pain after",
+    "skin_note": "heat/ice skin note",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,13 +318,24 @@ class ExerciseLog:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ExerciseLog:
+        """Read a stored record strictly: unknown or missing fields and wrong types are refused."""
+        _record("exercise log", data, _EXERCISE_LOG_FIELDS, ("exercise_id", "status"))
         return cls(
-            exercise_id=data.get("exercise_id"),  # type: ignore[arg-type]
-            status=data.get("status"),  # type: ignore[arg-type]
+            exercise_id=data["exercise_id"],
+            status=data["status"],
             reason=data.get("reason"),
             sets=data.get("sets"),
             reps=data.get("reps"),
         )
+
+
+_EXERCISE_LOG_FIELDS = {
+    "exercise_id": "exercise id",
+    "status": "exercise status",
+    "reason": "skip reason",
+    "sets": "sets done",
+    "reps": "reps done",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +372,8 @@ class Mobility:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Mobility:
+        """Read a stored record strictly: unknown fields and wrong types are refused."""
+        _record("mobility", data, _MOBILITY_FIELDS)
         return cls(
             walk=data.get("walk"),
             sit=data.get("sit"),
@@ -311,6 +381,15 @@ class Mobility:
             stiffness=data.get("stiffness"),
             fingertip_floor_cm=data.get("fingertip_floor_cm"),
         )
+
+
+_MOBILITY_FIELDS = {
+    "walk": "walking tolerance",
+    "sit": "sitting tolerance",
+    "stand": "standing tolerance",
+    "stiffness": "morning stiffness",
+    "fingertip_floor_cm": "fingertip-to-floor",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,22 +498,43 @@ class Day:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Day:
+        """Read a stored record strictly: unknown or missing fields and wrong types or shapes are
+        refused with a ``ValidationError`` naming the field."""
+        _record("day", data, _DAY_FIELDS, ("date", "pain_avg"))
         return cls(
-            date=_date("date", data.get("date")),
-            pain_avg=data.get("pain_avg"),  # type: ignore[arg-type]
+            date=_date("date", data["date"]),
+            pain_avg=data["pain_avg"],
             pain_now=data.get("pain_now"),
             pain_worst=data.get("pain_worst"),
             pain_least=data.get("pain_least"),
             pain_limb=data.get("pain_limb"),
-            regions=tuple(data.get("regions", ())),
-            radiating=tuple(Radiating.from_dict(r) for r in data.get("radiating", ())),
-            sessions=tuple(TherapySession.from_dict(s) for s in data.get("sessions", ())),
-            exercises=tuple(ExerciseLog.from_dict(e) for e in data.get("exercises", ())),
+            regions=tuple(_items("regions", data.get("regions", ()))),
+            radiating=tuple(Radiating.from_dict(r) for r in _items("radiating pain", data.get("radiating", ()))),
+            sessions=tuple(TherapySession.from_dict(s) for s in _items("heat/ice sessions", data.get("sessions", ()))),
+            exercises=tuple(ExerciseLog.from_dict(e) for e in _items("exercise logs", data.get("exercises", ()))),
             mobility=Mobility.from_dict(data.get("mobility", {})),
             notes=data.get("notes", ""),
             questions=data.get("questions", ""),
-            red_flags=tuple(data.get("red_flags", ())),
+            red_flags=tuple(_items("red flags", data.get("red_flags", ()))),
         )
+
+
+_DAY_FIELDS = {
+    "date": "date",
+    "pain_avg": "average pain",
+    "pain_now": "pain now",
+    "pain_worst": "worst pain",
+    "pain_least": "least pain",
+    "pain_limb": "leg/arm pain",
+    "regions": "regions",
+    "radiating": "radiating pain",
+    "sessions": "heat/ice sessions",
+    "exercises": "exercise logs",
+    "mobility": "mobility",
+    "notes": "notes",
+    "questions": "questions for the therapist",
+    "red_flags": "red flags",
+}
 
 
 # -- the plan, visits, goals -------------------------------------------------------------------
@@ -505,9 +605,11 @@ class Exercise:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], id: int = 0) -> Exercise:
+        """Read a stored record strictly (its ``id`` is the store's key, not a field)."""
+        _record("exercise", data, _EXERCISE_FIELDS, ("name", "start"))
         return cls(
-            name=data.get("name"),  # type: ignore[arg-type]
-            start=_date("start date", data.get("start")),
+            name=data["name"],
+            start=_date("start date", data["start"]),
             times_per_week=data.get("times_per_week", 7),
             sets=data.get("sets"),
             reps=data.get("reps"),
@@ -516,6 +618,18 @@ class Exercise:
             end=_opt_date("end date", data.get("end")),
             id=id,
         )
+
+
+_EXERCISE_FIELDS = {
+    "name": "exercise name",
+    "start": "start date",
+    "times_per_week": "times per week",
+    "sets": "sets",
+    "reps": "reps",
+    "hold_seconds": "hold",
+    "instructions": "instructions",
+    "end": "end date",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,7 +648,12 @@ class Visit:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Visit:
-        return cls(date=_date("visit date", data.get("date")), note=data.get("note", ""))
+        """Read a stored record strictly: unknown or missing fields and wrong types are refused."""
+        _record("visit", data, _VISIT_FIELDS, ("date",))
+        return cls(date=_date("visit date", data["date"]), note=data.get("note", ""))
+
+
+_VISIT_FIELDS = {"date": "visit date", "note": "visit note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -563,12 +682,17 @@ class PsfsActivity:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], id: int = 0) -> PsfsActivity:
+        """Read a stored record strictly (its ``id`` is the store's key, not a field)."""
+        _record("PSFS activity", data, _PSFS_ACTIVITY_FIELDS, ("name",))
         return cls(
-            name=data.get("name"),  # type: ignore[arg-type]
+            name=data["name"],
             version=data.get("version", "1.0"),
             created=_opt_date("created", data.get("created")),
             id=id,
         )
+
+
+_PSFS_ACTIVITY_FIELDS = {"name": "activity name", "version": "PSFS version", "created": "created"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,12 +725,22 @@ class PsfsRating:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PsfsRating:
+        """Read a stored record strictly: unknown or missing fields and wrong types are refused."""
+        _record("PSFS rating", data, _PSFS_RATING_FIELDS, ("activity_id", "date", "score"))
         return cls(
-            activity_id=data.get("activity_id"),  # type: ignore[arg-type]
-            date=_date("rating date", data.get("date")),
-            score=data.get("score"),  # type: ignore[arg-type]
+            activity_id=data["activity_id"],
+            date=_date("rating date", data["date"]),
+            score=data["score"],
             version=data.get("version", "1.0"),
         )
+
+
+_PSFS_RATING_FIELDS = {
+    "activity_id": "activity id",
+    "date": "rating date",
+    "score": "PSFS rating",
+    "version": "PSFS version",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,6 +757,8 @@ class Profile:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        """Read a stored record strictly: unknown fields and wrong types are refused."""
+        _record("profile", data, {"patient_name": "patient name"})
         return cls(patient_name=data.get("patient_name", ""))
 
 

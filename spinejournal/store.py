@@ -6,15 +6,17 @@
   Opening it parses no table: each is parsed the first time something reads it, and a table never
   read is written back as the very bytes it was read from. A quick entry on a 10-year journal parses
   this year's days only. When a checksum does not match (the file was edited by hand, or by another
-  tool) or the layout is not ours, the whole file is parsed as before, so nothing unreadable is ever
-  written back unseen.
+  tool) or the layout is not ours, the whole file is parsed and every record is read strictly: a
+  hand edit whose records all check out is kept (and said so once, at the next save); any problem
+  refuses every write, naming the first, while reading still shows the records that are valid.
 - Writers serialise on an ``flock`` of a lock file beside the journal. Each change re-reads a file
   another process changed before applying itself, so concurrent writers never lose each other's
   saves; a writer that cannot get the lock in time fails with a clear message.
 - The file carries a schema version; older files are migrated (after a backup), newer ones refused.
 - Before the first write of each day, the current file is copied to ``backups/``; the newest
   ``BACKUP_KEEP`` copies are kept.
-- A file that cannot be parsed is never written over: every write refuses until it is restored.
+- A file that cannot be parsed, or is empty, is never written over: every write refuses until it
+  is restored. ``check_journal`` lists every problem of a file without opening it as a journal.
 """
 
 from __future__ import annotations
@@ -158,9 +160,17 @@ def parse_journal_bytes(raw: bytes, source: Path) -> dict[str, Any]:
 
 
 def _load(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
-    """Parse raw journal bytes; return the data at the current schema and the version the file had."""
+    """Parse raw journal bytes; return the data at the current schema and the version the file had.
+
+    Tables are not checked here (see ``check_records``), only what the whole file stands on.
+    """
+    if not raw.strip():
+        # A journal that does not exist yet is a new one; an empty file is one that lost its data.
+        raise JournalCorruptError(
+            f"Cannot read the journal {source}: the file is empty. It was left untouched. {_backup_hint(source)}"
+        )
     try:
-        data = orjson.loads(raw) if raw.strip() else {}
+        data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise JournalCorruptError(
             f"Cannot read the journal {source}: it is not valid JSON ({exc}). "
@@ -168,9 +178,25 @@ def _load(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
         ) from None
     if isinstance(data, dict):
         data.pop(CHECKSUMS, None)
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not isinstance(data, dict):
         raise JournalCorruptError(
             f"Cannot read the journal {source}: it is not a spinejournal file. "
+            f"It was left untouched. {_backup_hint(source)}"
+        )
+    if "format" in data:
+        from spinejournal.reports.json_io import EXPORT_FORMAT
+
+        if data["format"] == EXPORT_FORMAT:
+            raise JournalCorruptError(
+                f"{source} is a spinejournal export, not a journal file; nothing was changed. "
+                f"Bring it into your journal with: spinejournal import {source}"
+            )
+    meta = data.get(META_TABLE, {})
+    row = meta.get("1", {}) if isinstance(meta, dict) else None
+    if not isinstance(row, dict) or not _is_version(row.get("schema_version", 0)):
+        # Without a readable format version nothing else in the file can be trusted.
+        raise JournalCorruptError(
+            f"Cannot read the journal {source}: its table '{META_TABLE}' (the file format version) is damaged. "
             f"It was left untouched. {_backup_hint(source)}"
         )
     version = found = schema_version(data)
@@ -187,13 +213,121 @@ def _load(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
 
 def schema_version(data: Mapping[str, Any]) -> int:
     """The schema version recorded in raw journal data (0 for a file with no version)."""
-    meta = data.get(META_TABLE, {}).get("1", {})
-    version = meta.get("schema_version", 0)
-    return version if isinstance(version, int) else 0
+    meta = data.get(META_TABLE, {})
+    row = meta.get("1", {}) if isinstance(meta, dict) else {}
+    version = row.get("schema_version", 0) if isinstance(row, dict) else 0
+    return version if _is_version(version) else 0
+
+
+def _is_version(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _stamp(data: dict[str, Any], version: int) -> None:
     data.setdefault(META_TABLE, {})["1"] = {"schema_version": version}
+
+
+class RecordCheck:
+    """What ``check_records`` found: the tables holding only the valid records, and each problem."""
+
+    # A plain class, not a dataclass: building one at import costs quick entry a millisecond.
+    __slots__ = ("problems", "tables")
+
+    def __init__(self, tables: dict[str, dict[str, Any]], problems: tuple[str, ...]) -> None:
+        self.tables = tables
+        self.problems = problems
+
+    def count(self, table: str) -> int:
+        """How many valid records ``table`` holds (every year's days for ``Journal.DAYS_PREFIX``)."""
+        days = table == Journal.DAYS_PREFIX
+        return sum(len(t) for name, t in self.tables.items() if name == table or (days and name.startswith(table)))
+
+
+def _record_key(key: str, high: int = 10**9) -> int | None:
+    """A table key as TinyDB writes it (a document id in decimal, no sign or leading zero), else None."""
+    if key.isascii() and key.isdecimal() and len(key) <= 10 and str(int(key)) == key and 1 <= int(key) <= high:
+        return int(key)
+    return None
+
+
+def _check_record(table: str, key: str, doc: Any) -> tuple[str, str | None]:
+    """Where a stored record is, in words, and what is wrong with it (None when it is valid)."""
+    days_year = table.removeprefix(Journal.DAYS_PREFIX) if table.startswith(Journal.DAYS_PREFIX) else None
+    high = date.max.toordinal() if days_year is not None or table == Journal.VISITS else 10**9
+    number = _record_key(key, high)
+    if days_year is not None or table == Journal.VISITS:
+        what = "day" if days_year is not None else "visit"
+        where = f"{what} {date.fromordinal(number)}" if number else f"table '{table}', record '{key}'"
+    elif table == Journal.EXERCISES:
+        name = doc.get("name") if isinstance(doc, dict) else None
+        where = f"exercise '{name}'" if isinstance(name, str) else f"exercise {key}"
+    else:
+        where = {
+            Journal.PSFS_ACTIVITIES: "PSFS activity",
+            Journal.PSFS_RATINGS: "PSFS rating",
+            Journal.PROFILE: "profile",
+        }[table] + ("" if table == Journal.PROFILE else f" {key}")
+    if number is None or (table == Journal.PROFILE and number != 1):
+        expected = "its date as a day number" if days_year is not None or table == Journal.VISITS else "a whole number"
+        return where, f"its key must be {expected} (got '{key}')"
+    try:
+        if days_year is not None:
+            day = Day.from_dict(doc)
+            if day.date.toordinal() != number or str(day.date.year) != days_year:
+                return where, f"holds the day {day.date}: each day must be stored under its own date"
+        elif table == Journal.VISITS:
+            visit = Visit.from_dict(doc)
+            if visit.date.toordinal() != number:
+                return where, f"holds the visit of {visit.date}: each visit must be stored under its own date"
+        elif table == Journal.EXERCISES:
+            Exercise.from_dict(doc, id=number)
+        elif table == Journal.PSFS_ACTIVITIES:
+            PsfsActivity.from_dict(doc, id=number)
+        elif table == Journal.PSFS_RATINGS:
+            PsfsRating.from_dict(doc)
+        else:
+            Profile.from_dict(doc)
+    except ValidationError as exc:
+        return where, str(exc)
+    return where, None
+
+
+def _is_table(name: str) -> bool:
+    if name.startswith(Journal.DAYS_PREFIX):
+        year = name.removeprefix(Journal.DAYS_PREFIX)
+        return year.isascii() and year.isdecimal() and len(year) <= 4 and str(int(year)) == year
+    return name in (Journal.EXERCISES, Journal.VISITS, Journal.PSFS_ACTIVITIES, Journal.PSFS_RATINGS, Journal.PROFILE)
+
+
+def check_records(data: Mapping[str, Any]) -> RecordCheck:
+    """Every record of parsed journal ``data`` read strictly, as the model reads it, in one pass.
+
+    Used when the file's checksums do not match (a hand edit or damage) and by ``check_journal``.
+    Problems name the table, or the date of a day, and the field; the tables returned keep only the
+    records that are valid, so what is readable can still be shown.
+    """
+    tables: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for name, table in data.items():
+        if name == META_TABLE:
+            tables[name] = table  # checked by _load: the version decides how the rest is read
+            continue
+        shown = printable(name, single_line=True)
+        if not _is_table(name):
+            problems.append(f"table '{shown}': not a spinejournal table")
+            continue
+        if not isinstance(table, dict):
+            problems.append(f"table '{shown}': must be an object of records (got {type(table).__name__})")
+            continue
+        kept: dict[str, Any] = {}
+        for key, doc in table.items():
+            where, problem = _check_record(name, key, doc)
+            if problem is None:
+                kept[key] = doc
+            else:
+                problems.append(printable(f"{where}: {problem}", single_line=True))
+        tables[name] = kept
+    return RecordCheck(tables=tables, problems=tuple(problems))
 
 
 class _Unparsed:
@@ -257,6 +391,11 @@ def _parse_table(chunk: memoryview, name: str, source: Path) -> dict[str, Any]:
     return table
 
 
+def _had_checksums(raw: bytes) -> bool:
+    """True when the file holds our checksums member (wherever an editor may have moved it)."""
+    return b'"' + CHECKSUMS.encode() + b'":' in raw  # a key: a string value is never followed by ':'
+
+
 def _split_tables(raw: bytes) -> dict[str, _Unparsed] | None:
     """The file's tables, unparsed, when it has our layout and every checksum matches; else None.
 
@@ -311,6 +450,12 @@ class JournalStorage(Storage):
         # they came from: TinyDB rebuilds the dict of every table it changes, so an unchanged object
         # means unchanged bytes.
         self._table_bytes: dict[str, tuple[object, bytes | memoryview, int]] = {}
+        # What the strict reading of a file whose checksums did not match found: each problem (every
+        # write is refused while there is one), or a hand edit that checks out (said once, when saved).
+        self.damage: tuple[str, ...] = ()
+        self._edited = False
+        self._notices: list[str] = []
+        self._told: set[str] = set()
 
     # TinyDB API -------------------------------------------------------------------------------
 
@@ -323,6 +468,10 @@ class JournalStorage(Storage):
             raise JournalReadOnlyError("This journal is open read-only: nothing was changed.")
         if not self._loaded:
             self.refresh()
+        if self.damage:
+            # TinyDB changed our copy of the (readable part of the) data already: read it again.
+            self._data, self._signature, self._loaded = None, None, False
+            raise self.damage_error()
         _stamp(data, SCHEMA_VERSION)
         try:
             ensure_private_dir(self.path.parent)
@@ -340,6 +489,11 @@ class JournalStorage(Storage):
             raise
         self._data = data
         self._signature = _signature(self.path)
+        if self._edited:
+            self._edited = False
+            self._notices.append(
+                f"{self.path.name} was changed outside spinejournal; every record checks out, so the change was kept."
+            )
 
     def _serialise(self, data: MutableMapping[str, dict[str, Any]]) -> bytes:
         """The file's bytes: the checksums, then one table per line, re-serialising only tables
@@ -366,12 +520,33 @@ class JournalStorage(Storage):
 
     # Our own API ------------------------------------------------------------------------------
 
+    def damage_error(self) -> JournalCorruptError:
+        """The refusal of a write to a damaged journal: the first problem, how many more, the way back."""
+        first, more = self.damage[0], len(self.damage) - 1
+        others = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        return JournalCorruptError(
+            f"The journal {self.path} is damaged: {first}{others}. Nothing was changed. "
+            f"List every problem with: spinejournal --journal {self.path} check. {_backup_hint(self.path)}"
+        )
+
+    def check_writable(self) -> None:
+        """Raise ``JournalCorruptError`` when the file as it is now must not be written over."""
+        self.refresh()
+        if self.damage:
+            raise self.damage_error()
+
+    def take_notices(self) -> list[str]:
+        """Notes for the person (a kept hand edit, records left out), each given once; clears them."""
+        taken, self._notices = self._notices, []
+        return taken
+
     def refresh(self) -> bool:
         """Re-read the file if it changed on disk since we last saw it. True when it was re-read."""
         sig = _signature(self.path)
         if self._loaded and sig == self._signature:
             return False
         self._table_bytes = {}
+        self.damage, self._edited = (), False
         if sig is None:
             data = None
         else:
@@ -393,10 +568,26 @@ class JournalStorage(Storage):
             if schema_version(tables) == SCHEMA_VERSION:
                 self._table_bytes = {name: (table, table.chunk, table.crc) for name, table in split.items()}
                 return tables
-        # Not our layout, a checksum that does not match, or another schema version: parse it all.
+        # Not our layout, a checksum that does not match, or another schema version: parse it all,
+        # and read every record strictly, since nothing vouches for it.
         with _bulk_load():
             data, found = _load(raw, self.path)
-        if raw.strip() and found < SCHEMA_VERSION and not self.read_only:
+            checked = check_records(data)
+        if checked.problems:
+            self.damage = checked.problems
+            count = len(checked.problems)
+            note = (
+                f"{self.path.name} is damaged; what cannot be read is left out and nothing can be saved "
+                f"until it is repaired: {checked.problems[0]}"
+                + (f" (and {count - 1} more; see: spinejournal check)" if count > 1 else " (see: spinejournal check)")
+            )
+            if note not in self._told:
+                self._told.add(note)
+                self._notices.append(note)
+            return checked.tables
+        # Only a file that once had our checksums was changed outside; an earlier version's has none.
+        self._edited = found == SCHEMA_VERSION and _had_checksums(raw)
+        if found < SCHEMA_VERSION and not self.read_only:
             # Keep the file exactly as the older version wrote it before anything migrated is saved.
             self._backup(f"pre-v{SCHEMA_VERSION}-{clock.today().isoformat()}")
         return data
@@ -560,6 +751,27 @@ class Journal:
     def _disk_loads(self) -> int:
         return getattr(self._storage, "disk_loads", 0)
 
+    @property
+    def damage(self) -> tuple[str, ...]:
+        """Each problem found in a damaged journal file (empty when it is sound); writes are refused
+        while there is one, and reading leaves the damaged records out."""
+        self._db.storage.read()
+        return getattr(self._storage, "damage", ())
+
+    def check_writable(self) -> None:
+        """Raise now what a write would raise: ``JournalReadOnlyError``, or ``JournalCorruptError``
+        when the file is damaged (so a command fails on that before asking or reporting anything else)."""
+        if self.read_only:
+            raise JournalReadOnlyError("This journal is open read-only: nothing was changed.")
+        if isinstance(self._storage, JournalStorage):
+            self._storage.check_writable()
+
+    def notices(self) -> list[str]:
+        """Notes to show the person once, then cleared: e.g. that a hand edit of the file was kept
+        (after the save that took it in) or which damaged records reading left out."""
+        take = getattr(self._storage, "take_notices", None)
+        return take() if take is not None else []
+
     def _all_days(self) -> dict[date, Day]:
         raw = self._db.storage.read() or {}
         if self._day_cache is None or self._day_cache_loads != self._disk_loads():
@@ -637,6 +849,7 @@ class Journal:
             raise JournalReadOnlyError("This journal is open read-only: nothing was changed.")
         if lock and isinstance(self._storage, JournalStorage):
             with writer_lock(self.path, self.lock_timeout):
+                self._storage.check_writable()
                 yield
         else:
             yield
@@ -904,3 +1117,103 @@ def restore_backup(journal: Path, backup: Path, *, lock_timeout: float = LOCK_TI
             atomic_write_bytes(kept, journal.read_bytes())
         atomic_write_bytes(journal, raw)
     return kept
+
+
+def _checksum_problems(raw: bytes) -> list[str]:
+    """Each table whose checksum does not match, or one line when the layout is not ours at all."""
+    if _split_tables(raw) is not None:
+        return []
+    if not _had_checksums(raw):
+        return []  # written by an earlier version, before checksums: nothing to compare
+    foreign = ["the file's layout is not spinejournal's, so its checksums cannot be compared (it was rewritten)"]
+    first = raw.find(b"\n")
+    if not raw.startswith(_CHECKSUMS_PREFIX) or first < 0 or raw[first - 1] != ord(","):
+        return foreign
+    try:
+        checksums = orjson.loads(raw[len(_CHECKSUMS_PREFIX) : first - 1])
+    except orjson.JSONDecodeError:
+        return foreign
+    if not isinstance(checksums, dict):
+        return foreign
+    problems = []
+    seen = set()
+    for line in raw[first + 1 : len(raw) - 1].split(b"\n"):
+        line = line.removesuffix(b",")
+        name_end = line.find(b'":')
+        if not line.startswith(b'"') or name_end < 0:
+            return foreign
+        try:
+            name = orjson.loads(line[: name_end + 1])
+        except orjson.JSONDecodeError:
+            return foreign
+        seen.add(name)
+        if checksums.get(name) != zlib.crc32(line[name_end + 2 :]):
+            problems.append(f"table '{name}': its checksum does not match (it was changed outside spinejournal)")
+    problems += [f"table '{name}': listed in the checksums but missing" for name in checksums if name not in seen]
+    return [printable(problem, single_line=True) for problem in problems] or foreign
+
+
+class JournalCheck:
+    """What ``check_journal`` found in a journal file: ``damage`` refuses writes, while tables whose
+    ``checksums`` do not match and whose records all check out are a hand edit the next save keeps.
+    ``counts`` holds the valid records per table ("days" for every year's days); ``parsed`` is False
+    when the file as a whole cannot be read (the counts are then empty)."""
+
+    # A plain class, not a dataclass: building one at import costs quick entry a millisecond.
+    __slots__ = ("checksums", "counts", "damage", "parsed")
+
+    def __init__(
+        self,
+        damage: tuple[str, ...],
+        checksums: tuple[str, ...] = (),
+        *,
+        parsed: bool = True,
+        counts: dict[str, int] | None = None,
+    ) -> None:
+        self.damage = damage
+        self.checksums = checksums
+        self.parsed = parsed
+        self.counts = counts or {}
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Every problem, one line each: the checksums first, then the damage."""
+        return self.checksums + self.damage
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_journal(path: Path) -> JournalCheck:
+    """Every problem of the journal file at ``path``, read only (no lock, no backup, no write).
+
+    Works on files ``Journal`` refuses to open: an empty file, invalid JSON (with its position), a
+    newer format; then each table whose checksum does not match and each invalid record. Raises
+    ``JournalError`` when the file is missing or cannot be read at all.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise JournalError(f"there is no journal at {path} yet (it is made by the first save)") from None
+    except OSError as exc:
+        raise JournalError(f"Cannot read the journal {path}: {exc.strerror}.") from None
+    try:
+        with _bulk_load():
+            data, found = _load(raw, path)
+    except JournalError as exc:
+        return JournalCheck(damage=(printable(str(exc), single_line=True),), parsed=False)
+    with _bulk_load():
+        checked = check_records(data)
+    # A file of an older format (or a plain TinyDB file) has no checksums to compare.
+    return JournalCheck(
+        damage=checked.problems,
+        checksums=tuple(_checksum_problems(raw)) if found == SCHEMA_VERSION else (),
+        counts={
+            "days": checked.count(Journal.DAYS_PREFIX),
+            **{
+                table: checked.count(table)
+                for table in (Journal.EXERCISES, Journal.VISITS, Journal.PSFS_ACTIVITIES, Journal.PSFS_RATINGS)
+            },
+        },
+    )

@@ -240,7 +240,7 @@ def test_help_lists_every_command_in_order_and_keeps_examples_as_written(capsys:
         line.split()[0] for line in out.split("Commands:\n")[1].splitlines() if line.startswith("  ") and line[2] != " "
     ]
     assert listed == ["log", "show", "trends", "delete", "plan", "visit", "psfs", "profile", "flags", "remind",
-                      "restore", "export", "import", "review"]  # fmt: skip
+                      "restore", "check", "export", "import", "review"]  # fmt: skip
     assert "\n  -V, --version   Show the version and exit.\n" in out
     # An example is never rewrapped, even past 80 columns.
     example = '\n    spinejournal log --pain 4 --worst 6 --heat 20:6:4 --did "Pelvic tilt" --walk 25\n'

@@ -125,8 +125,12 @@ def test_a_file_that_is_json_but_not_a_journal_is_refused(journal_path: Path) ->
 def test_a_day_that_breaks_the_rules_in_the_file_is_reported_not_stored(journal_path: Path) -> None:
     journal_path.parent.mkdir(parents=True)
     journal_path.write_bytes(orjson.dumps({"days-2026": {"739676": {"date": "2026-03-01", "pain_avg": 42}}}))
-    with pytest.raises(ValidationError, match="average pain"):
-        Journal(journal_path).data()
+    journal = Journal(journal_path)
+    # Reading leaves the damaged day out and says why; any save is refused, naming the day.
+    assert journal.data().days == ()
+    assert any("day 2026-03-01: average pain" in note for note in journal.notices())
+    with pytest.raises(JournalCorruptError, match="day 2026-03-01: average pain"):
+        journal.save_day(Day(date=TODAY, pain_avg=2))
 
 
 def test_a_journal_from_a_newer_version_is_refused_untouched(journal_path: Path) -> None:

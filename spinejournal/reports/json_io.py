@@ -125,17 +125,18 @@ def from_document(document: Any, source: str = "the file") -> JournalData:
             return make()
         except ValidationError as exc:
             raise ExportFileError(f"{source}: {where}: {exc}") from None
-        except (AttributeError, TypeError):
-            raise ExportFileError(f"{source}: {where} is not in the expected form") from None
 
     profile_raw = document.get("profile", {})
     if not isinstance(profile_raw, dict):
         raise ExportFileError(f"{source}: 'profile' must be an object")
     profile = build("profile", lambda: Profile.from_dict(profile_raw))
-    exercises = [build(w, lambda d=d: Exercise.from_dict(d, id=d.get("id", 0))) for w, d in records("exercises")]
+    exercises = [
+        build(w, lambda d=d: Exercise.from_dict(_fields(d), id=d.get("id", 0))) for w, d in records("exercises")
+    ]
     visits = [build(w, lambda d=d: Visit.from_dict(d)) for w, d in records("visits")]
     activities = [
-        build(w, lambda d=d: PsfsActivity.from_dict(d, id=d.get("id", 0))) for w, d in records("psfs_activities")
+        build(w, lambda d=d: PsfsActivity.from_dict(_fields(d), id=d.get("id", 0)))
+        for w, d in records("psfs_activities")
     ]
     ratings = [build(w, lambda d=d: PsfsRating.from_dict(d)) for w, d in records("psfs_ratings")]
     days = [build(w, lambda d=d: Day.from_dict(d)) for w, d in records("days")]
@@ -157,6 +158,11 @@ def from_document(document: Any, source: str = "the file") -> JournalData:
                 f"{source}: PSFS rating on {rating.date} is for activity id {rating.activity_id}, which is not listed"
             )
     return _canonical(days, exercises, visits, activities, ratings, profile)
+
+
+def _fields(item: Mapping[str, Any]) -> dict[str, Any]:
+    """An exported record without its "id", which the export adds beside the record's own fields."""
+    return {key: value for key, value in item.items() if key != "id"}
 
 
 def _unique(source: str, what: str, keys: list[Any], *, positive: bool = False) -> None:

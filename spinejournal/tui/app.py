@@ -129,7 +129,13 @@ class SpineJournalApp(App[None]):
             self._last_data = self.journal.data()
         except JournalError as exc:
             self.show_error(exc)
+        self.show_notices()
         return self._last_data if self._last_data is not None else JournalData()
+
+    def show_notices(self) -> None:
+        """The journal's notes as toasts, each once: records a damaged file left out, a kept hand edit."""
+        for note in self.journal.notices():
+            self.notify(printable(note), severity="warning", timeout=10, markup=False)
 
     def show_error(self, error: Exception | str) -> None:
         """A one-line error toast (plain text with control characters shown: it may quote the person)."""

@@ -101,7 +101,7 @@ def test_a_partial_export_says_so_and_keeps_plan_and_visits_whole() -> None:
         (
             b'{"format": "spinejournal-export", "version": 1, "days": [{"date": "2026-01-02", "pain_avg": 1,'
             b' "mobility": "far"}]}',
-            "days[0] is not in the expected form",
+            "days[0]: mobility: must be an object (got text)",
         ),
         (
             b'{"format": "spinejournal-export", "version": 1, "days": [{"date": "2026-01-02", "pain_avg": 1},'
