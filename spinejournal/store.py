@@ -589,7 +589,10 @@ class JournalStorage(Storage):
         self._edited = found == SCHEMA_VERSION and _had_checksums(raw)
         if found < SCHEMA_VERSION and not self.read_only:
             # Keep the file exactly as the older version wrote it before anything migrated is saved.
-            self._backup(f"pre-v{SCHEMA_VERSION}-{clock.today().isoformat()}")
+            try:
+                self._backup(f"pre-v{SCHEMA_VERSION}-{clock.today().isoformat()}")
+            except OSError as exc:
+                raise _save_error(exc, self.path) from None
         return data
 
     def _clean_stale_temps(self) -> None:
@@ -1111,11 +1114,15 @@ def restore_backup(journal: Path, backup: Path, *, lock_timeout: float = LOCK_TI
     parse_journal_bytes(raw, backup)  # refuse a backup that is itself unreadable
     with writer_lock(journal, lock_timeout):
         kept = None
-        if journal.exists():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = journal.with_name(f"{journal.name}.replaced-{stamp}")
-            atomic_write_bytes(kept, journal.read_bytes())
-        atomic_write_bytes(journal, raw)
+        try:
+            if journal.exists():
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                kept = journal.with_name(f"{journal.name}.replaced-{stamp}")
+                atomic_write_bytes(kept, journal.read_bytes())
+            atomic_write_bytes(journal, raw)
+        except OSError as exc:
+            # The journal is as it was (both writes are atomic); a copy kept aside is harmless.
+            raise _save_error(exc, journal) from None
     return kept
 
 

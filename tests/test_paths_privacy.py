@@ -422,3 +422,18 @@ def test_a_read_only_folder_at_the_temp_file_is_named_by_the_journal(
     monkeypatch.undo()
     assert journal_path.read_bytes() == before
     assert journal.get_day(TODAY).pain_avg == 2  # type: ignore[union-attr]
+
+
+def test_a_full_disk_during_restore_names_the_journal_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], logged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = logged.parent / "elsewhere.json"
+    backup.write_bytes(logged.read_bytes())
+    assert run(capsys, "log", "--pain", "2", "--note", "after the copy")[0] == 0
+    before = logged.read_bytes()
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left")))
+    code, _, err = run(capsys, "restore", str(backup))
+    monkeypatch.undo()
+    assert code == 1
+    assert one_error_line(err) == f"spinejournal: error: the disk is full: nothing was changed in {logged}"
+    assert logged.read_bytes() == before
