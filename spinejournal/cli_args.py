@@ -10,6 +10,7 @@ that may start with a dash (``--note -tired``), and the same wording for usage m
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NoReturn
@@ -33,12 +34,29 @@ class Cancelled(Exception):
 # -- value types ---------------------------------------------------------------------------------
 
 
+# ASCII digits with an optional minus, as a person types a number: int() also takes '+4', '1_000',
+# spaces and other scripts' digits ('٣'). Eighteen digits are far beyond any value the journal takes.
+_INTEGER = re.compile("-?[0-9]{1,18}")
+
+
+def parse_integer(text: str) -> int:
+    """``text`` as a whole number of ASCII digits; ``ValueError`` when it is not one."""
+    if not _INTEGER.fullmatch(text):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(text)
+
+
 def integer(text: str) -> int:
     """A whole number, with click's wording when it is not one."""
     try:
-        return int(text)
+        return parse_integer(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a valid integer.") from None
+        raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a valid integer.") from None
+
+
+def _quoted(text: str) -> str:
+    """``repr`` of what was typed, cut short: a 5,000-digit number is not worth echoing whole."""
+    return repr(text) if len(text) <= 40 else repr(text[:39]) + "…"
 
 
 class IntRange:
@@ -344,6 +362,10 @@ class _Parser(argparse.ArgumentParser):
                 return joined + args[i:]
             following = args[i + 1] if i + 1 < len(args) else None
             takes_value = action is not None and action.nargs is None
+            named, _, inline = token.partition("=")
+            if (takes_value and following == "--") or (inline == "--" and named in self._option_string_actions):
+                # argparse drops a '--' value and hands the command an empty list instead of text.
+                raise UsageError(f"Option '{named}' cannot take '--' as its value.", self.prog)
             if takes_value and following and following.startswith("-") and following not in self._option_string_actions:
                 joined.append(f"{token}={following}")
                 i += 2

@@ -50,6 +50,7 @@ from spinejournal.model import (
     PsfsRating,
     ValidationError,
     Visit,
+    name_key,
 )
 
 SCHEMA_VERSION = 1
@@ -638,8 +639,10 @@ class Journal:
         """Add an exercise to the plan; returns it with its new id."""
         with self._writing():
             table = self._table(self.EXERCISES)
-            if any(e["name"].casefold() == exercise.name.casefold() and "end" not in e for e in table.all()):
-                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan")
+            key = name_key(exercise.name)
+            same = next((e for e in table.all() if name_key(e["name"]) == key and "end" not in e), None)
+            if same is not None:
+                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan as '{same['name']}'")
             stored = exercise.__class__(**{**_fields(exercise), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored
@@ -680,8 +683,13 @@ class Journal:
         return True
 
     def add_psfs_activity(self, activity: PsfsActivity) -> PsfsActivity:
+        """Add an activity to rate; returns it with its new id. Its name must be new (``name_key``)."""
         with self._writing():
             table = self._table(self.PSFS_ACTIVITIES)
+            key = name_key(activity.name)
+            same = next((a for a in table.all() if name_key(a["name"]) == key), None)
+            if same is not None:
+                raise ValidationError("activity name", f"'{activity.name}' is already an activity as '{same['name']}'")
             stored = activity.__class__(**{**_fields(activity), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored

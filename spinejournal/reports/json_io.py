@@ -14,6 +14,7 @@ file's. Nothing is ever dropped without such a choice.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -36,6 +37,19 @@ EXPORT_FORMAT = "spinejournal-export"
 EXPORT_VERSION = 1
 
 Prefer = Literal["keep", "replace"]
+
+# What an export may hold, far beyond any real journal, so that a hostile or broken file is refused at
+# once instead of taking minutes and gigabytes. A 100-year demo journal exports to 32 MB, 40 MB with
+# a 200-character note every day.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DAYS = 36_525  # 100 years
+MAX_SESSIONS_PER_DAY = 50
+MAX_EXERCISES = 500
+MAX_VISITS = 5_200  # weekly for 100 years
+MAX_PSFS_ACTIVITIES = 100
+MAX_PSFS_RATINGS = 10 * MAX_DAYS
+# Digits of any number in the file: every number the journal holds has fewer than ten.
+MAX_NUMBER_DIGITS = 20
 
 
 class ExportFileError(ValueError):
@@ -82,19 +96,55 @@ def _within(on: date, start: date | None, end: date | None) -> bool:
 # -- import ------------------------------------------------------------------------------------
 
 
-def load_json(raw: bytes, source: str = "the file") -> JournalData:
-    """Parse and validate an export; raises ``ExportFileError`` naming what is wrong and where."""
+def read_export(path: str, *, latest: date | None = None) -> JournalData:
+    """Read, parse and validate the export at ``path``, refusing a file over ``MAX_FILE_BYTES``
+    before reading it (and never reading more than that, even from a pipe or device).
+
+    With ``latest``, days, visits and PSFS ratings after it are refused. Raises ``ExportFileError``
+    (or ``OSError`` when the file cannot be read).
+    """
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        raw = b"" if size > MAX_FILE_BYTES else file.read(MAX_FILE_BYTES + 1)
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        raise ExportFileError(
+            f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than an export of 100 years "
+            "of journal; it is not an export this version can read"
+        )
+    return load_json(raw, path, latest=latest)
+
+
+class _NumberTooLong(ValueError):
+    """A number in the file with more than ``MAX_NUMBER_DIGITS`` digits."""
+
+
+def _bounded_int(text: str) -> int:
+    # json would otherwise spend quadratic time on a 100,000-digit number, or fail past 4,300 digits.
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _NumberTooLong
+    return int(text)
+
+
+def load_json(raw: bytes, source: str = "the file", *, latest: date | None = None) -> JournalData:
+    """Parse and validate an export; raises ``ExportFileError`` naming what is wrong and where.
+
+    With ``latest``, days, visits and PSFS ratings after it are refused.
+    """
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
+        document = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int)
     except UnicodeDecodeError:
         raise ExportFileError(f"{source} is not a spinejournal export: it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise ExportFileError(f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    return from_document(document, source)
+    except _NumberTooLong:
+        raise ExportFileError(f"{source} holds a number longer than {MAX_NUMBER_DIGITS} digits") from None
+    except RecursionError:
+        raise ExportFileError(f"{source} is nested too deeply to be a spinejournal export") from None
+    return from_document(document, source, latest=latest)
 
 
-def from_document(document: Any, source: str = "the file") -> JournalData:
-    """Build validated journal data from a parsed export document."""
+def from_document(document: Any, source: str = "the file", *, latest: date | None = None) -> JournalData:
+    """Build validated journal data from a parsed export document (``latest``: see ``load_json``)."""
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         hint = ""
         if isinstance(document, dict) and "_meta" in document and "days" in document:
@@ -109,10 +159,12 @@ def from_document(document: Any, source: str = "the file") -> JournalData:
             f"reads up to {EXPORT_VERSION}). Please upgrade spinejournal."
         )
 
-    def records(key: str) -> list[tuple[str, Mapping[str, Any]]]:
+    def records(key: str, most: int) -> list[tuple[str, Mapping[str, Any]]]:
         items = document.get(key, [])
         if not isinstance(items, list):
             raise ExportFileError(f"{source}: '{key}' must be a list")
+        if len(items) > most:
+            raise ExportFileError(f"{source}: '{key}' holds {len(items)} records, more than the {most} allowed")
         found = []
         for index, item in enumerate(items):
             if not isinstance(item, dict):
@@ -132,14 +184,31 @@ def from_document(document: Any, source: str = "the file") -> JournalData:
     if not isinstance(profile_raw, dict):
         raise ExportFileError(f"{source}: 'profile' must be an object")
     profile = build("profile", lambda: Profile.from_dict(profile_raw))
-    exercises = [build(w, lambda d=d: Exercise.from_dict(d, id=d.get("id", 0))) for w, d in records("exercises")]
-    visits = [build(w, lambda d=d: Visit.from_dict(d)) for w, d in records("visits")]
-    activities = [
-        build(w, lambda d=d: PsfsActivity.from_dict(d, id=d.get("id", 0))) for w, d in records("psfs_activities")
+    exercises = [
+        build(w, lambda d=d: Exercise.from_dict(d, id=d.get("id", 0))) for w, d in records("exercises", MAX_EXERCISES)
     ]
-    ratings = [build(w, lambda d=d: PsfsRating.from_dict(d)) for w, d in records("psfs_ratings")]
-    days = [build(w, lambda d=d: Day.from_dict(d)) for w, d in records("days")]
+    visits = [build(w, lambda d=d: Visit.from_dict(d)) for w, d in records("visits", MAX_VISITS)]
+    activities = [
+        build(w, lambda d=d: PsfsActivity.from_dict(d, id=d.get("id", 0)))
+        for w, d in records("psfs_activities", MAX_PSFS_ACTIVITIES)
+    ]
+    ratings = [build(w, lambda d=d: PsfsRating.from_dict(d)) for w, d in records("psfs_ratings", MAX_PSFS_RATINGS)]
+    day_records = records("days", MAX_DAYS)
+    for where, record in day_records:
+        sessions = record.get("sessions")
+        if isinstance(sessions, list) and len(sessions) > MAX_SESSIONS_PER_DAY:
+            raise ExportFileError(
+                f"{source}: {where} holds {len(sessions)} heat/ice sessions, more than the "
+                f"{MAX_SESSIONS_PER_DAY} allowed in a day"
+            )
+    days = [build(w, lambda d=d: Day.from_dict(d)) for w, d in day_records]
 
+    if latest is not None:
+        dated = [("day", d.date) for d in days] + [("visit", v.date) for v in visits]
+        dated += [("PSFS rating", r.date) for r in ratings]
+        for what, on in dated:
+            if on > latest:
+                raise ExportFileError(f"{source}: {what} {on} is in the future (today is {latest})")
     _unique(source, "exercise id", [e.id for e in exercises], positive=True)
     _unique(source, "PSFS activity id", [a.id for a in activities], positive=True)
     _unique(source, "visit date", [v.date for v in visits])
