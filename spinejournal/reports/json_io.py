@@ -44,6 +44,7 @@ Prefer = Literal["keep", "replace"]
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DAYS = 36_525  # 100 years
 MAX_SESSIONS_PER_DAY = 50
+MAX_SESSIONS = 10 * MAX_DAYS  # all told: 50 a day for 100 years would take 30 s to read
 MAX_EXERCISES = 500
 MAX_VISITS = 5_200  # weekly for 100 years
 MAX_PSFS_ACTIVITIES = 100
@@ -194,13 +195,18 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
     ]
     ratings = [build(w, lambda d=d: PsfsRating.from_dict(d)) for w, d in records("psfs_ratings", MAX_PSFS_RATINGS)]
     day_records = records("days", MAX_DAYS)
+    total = 0
     for where, record in day_records:
         sessions = record.get("sessions")
-        if isinstance(sessions, list) and len(sessions) > MAX_SESSIONS_PER_DAY:
+        count = len(sessions) if isinstance(sessions, list) else 0
+        if count > MAX_SESSIONS_PER_DAY:
             raise ExportFileError(
-                f"{source}: {where} holds {len(sessions)} heat/ice sessions, more than the "
-                f"{MAX_SESSIONS_PER_DAY} allowed in a day"
+                f"{source}: {where} holds {count} heat/ice sessions, "
+                f"more than the {MAX_SESSIONS_PER_DAY} allowed in a day"
             )
+        total += count
+    if total > MAX_SESSIONS:
+        raise ExportFileError(f"{source} holds {total} heat/ice sessions, more than the {MAX_SESSIONS} allowed")
     days = [build(w, lambda d=d: Day.from_dict(d)) for w, d in day_records]
 
     if latest is not None:
