@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -18,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spinejournal.model import name_key
-from spinejournal.reports.json_io import MAX_DAYS, MAX_FILE_BYTES, MAX_SESSIONS_PER_DAY
+from spinejournal.reports.json_io import MAX_DAYS, MAX_FILE_BYTES, MAX_SESSIONS, MAX_SESSIONS_PER_DAY
 from spinejournal.store import Journal
 from tests.helpers import run
 
@@ -463,46 +462,51 @@ HEADER = '{"format": "spinejournal-export", "version": 1, '
 BOUND_SECONDS = 10
 
 
-def day_json(on: date, **extra: object) -> str:
-    return json.dumps({"date": on.isoformat(), "pain_avg": 3, **extra})
+def day_json(on: date, sessions: int = 0) -> str:
+    """One day of an export, with ``sessions`` heat sessions."""
+    logged = ", ".join(['{"kind": "heat", "minutes": 10}'] * sessions)
+    return f'{{"date": "{on.isoformat()}", "pain_avg": 3, "sessions": [{logged}]}}'
 
 
-@functools.cache
-def hostile_files() -> dict[str, tuple[bytes, str]]:
-    first = date(1950, 1, 1)
-    many = ", ".join(day_json(first + timedelta(days=i)) for i in range(200_000))
-    sessions = [{"kind": "heat", "minutes": 10}] * (MAX_SESSIONS_PER_DAY + 1)
-    return {
-        "deep": (HEADER.encode() + b'"days": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
-        "huge-int": (
-            (HEADER + '"days": [{"date": "2026-03-01", "pain_avg": ' + "7" * 5000 + "}]}").encode(),
-            "a number longer than 20 digits",
-        ),
-        "many-days": (
-            (HEADER + f'"days": [{many}]}}').encode(),
-            f"'days' holds 200000 records, more than the {MAX_DAYS} allowed",
-        ),
-        "many-sessions": (
-            (HEADER + f'"days": [{day_json(first, sessions=sessions)}]}}').encode(),
-            "days[0] holds 51 heat/ice sessions",
-        ),
-        "future": (
-            (HEADER + f'"days": [{day_json(TODAY + timedelta(days=1))}]}}').encode(),
-            f"day {FUTURE} is in the future",
-        ),
-        "early": ((HEADER + f'"days": [{day_json(date(1, 1, 1))}]}}').encode(), "must be 1900-01-01 or later"),
-        "surrogate": (
-            (HEADER + '"days": [{"date": "2026-03-01", "pain_avg": 3, "notes": "\\udcff"}]}').encode(),
-            "invalid UTF-8",
-        ),
-    }
+def export_of(days: list[str]) -> bytes:
+    return (HEADER + f'"days": [{", ".join(days)}]}}').encode()
 
 
-@pytest.mark.parametrize("kind", ["deep", "early", "future", "huge-int", "many-days", "many-sessions", "surrogate"])
+FIRST = date(1950, 1, 1)
+# Each: the file, and what the one line says about it.
+HOSTILE: dict[str, Callable[[], tuple[bytes, str]]] = {
+    "deep": lambda: (HEADER.encode() + b'"days": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+    "huge-int": lambda: (
+        (HEADER + '"days": [{"date": "2026-03-01", "pain_avg": ' + "7" * 5000 + "}]}").encode(),
+        "a number longer than 20 digits",
+    ),
+    "many-days": lambda: (
+        export_of([day_json(FIRST + timedelta(days=i)) for i in range(200_000)]),
+        f"'days' holds 200000 records, more than the {MAX_DAYS} allowed",
+    ),
+    "many-sessions": lambda: (
+        export_of([day_json(FIRST, sessions=MAX_SESSIONS_PER_DAY + 1)]),
+        f"days[0] holds {MAX_SESSIONS_PER_DAY + 1} heat/ice sessions",
+    ),
+    # Eleven a day for 100 years: each day is allowed, but not MAX_SESSIONS in all.
+    "busy-days": lambda: (
+        export_of([day_json(FIRST + timedelta(days=i), sessions=11) for i in range(MAX_DAYS)]),
+        f"holds {11 * MAX_DAYS} heat/ice sessions, more than the {MAX_SESSIONS} allowed",
+    ),
+    "future": lambda: (export_of([day_json(TODAY + timedelta(days=1))]), f"day {FUTURE} is in the future"),
+    "early": lambda: (export_of([day_json(date(1, 1, 1))]), "must be 1900-01-01 or later"),
+    "surrogate": lambda: (
+        (HEADER + '"days": [{"date": "2026-03-01", "pain_avg": 3, "notes": "\\udcff"}]}').encode(),
+        "invalid UTF-8",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_a_hostile_import_is_refused_at_once(
     capsys: pytest.CaptureFixture[str], planned: Path, tmp_path: Path, kind: str
 ) -> None:
-    content, message = hostile_files()[kind]
+    content, message = HOSTILE[kind]()
     file = tmp_path / f"{kind}.json"
     file.write_bytes(content)
     started = time.monotonic()
@@ -516,7 +520,7 @@ def test_a_hostile_import_is_refused_at_once(
 def test_a_hostile_file_is_refused_for_review_before_the_app_starts(
     capsys: pytest.CaptureFixture[str], planned: Path, tmp_path: Path, kind: str
 ) -> None:
-    content, message = hostile_files()[kind]
+    content, message = HOSTILE[kind]()
     file = tmp_path / f"{kind}.json"
     file.write_bytes(content)
     started = time.monotonic()
@@ -530,7 +534,7 @@ def test_a_review_may_hold_days_after_the_reviewers_today(tmp_path: Path) -> Non
     from spinejournal.reports.json_io import read_export
 
     file = tmp_path / "patient.json"
-    file.write_text(HEADER + f'"days": [{day_json(TODAY + timedelta(days=1))}]}}')
+    file.write_bytes(export_of([day_json(TODAY + timedelta(days=1))]))
     assert [d.date for d in read_export(str(file)).days] == [TODAY + timedelta(days=1)]
 
 
