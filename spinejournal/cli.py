@@ -577,7 +577,10 @@ def profile(ctx: Context, patient_name: str | None) -> None:
     if patient_name is not None:
         journal.save_profile(Profile(patient_name=patient_name.strip()))
     name = journal.data().profile.patient_name
-    print(f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME")
+    if not name:
+        print("No name set. Set one with: spinejournal profile --name NAME")
+        return
+    print(f"Name: {printable(name, single_line=True)}")
 
 
 @cli.command()
@@ -738,6 +741,7 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     from spinejournal.model import JournalData
     from spinejournal.reports.json_io import ExportFileError, MergeResult, is_empty, merge, read_export
 
+    shown = printable(file, single_line=True)
     try:
         incoming = read_export(file, latest=clock.today())
     except ExportFileError as exc:
@@ -746,17 +750,17 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     current = journal.data()
     if is_empty(current):
         journal.replace_all(incoming)
-        print(f"Imported {printable(file)}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
+        print(f"Imported {shown}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
         return
     probe = merge(current, incoming, "keep")
     if not probe.changed:
-        print(f"Nothing to import: your journal already holds everything in {printable(file)}.")
+        print(f"Nothing to import: your journal already holds everything in {shown}.")
         return
     prefer = "keep" if on_conflict == "ask" else on_conflict
     if probe.conflicts and on_conflict == "ask":
         listed = ", ".join(printable(str(c), single_line=True) for c in probe.conflicts[:8])
         more = f" and {len(probe.conflicts) - 8} more" if len(probe.conflicts) > 8 else ""
-        what = f"{len(probe.conflicts)} item(s) differ between your journal and {printable(file)}: {listed}{more}"
+        what = f"{len(probe.conflicts)} item(s) differ between your journal and {shown}: {listed}{more}"
         if not _interactive():
             raise CommandError(
                 f"{what}. Nothing was imported; run again with --on-conflict keep (keep yours) "
@@ -792,7 +796,7 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
         print(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
         return
     added = ", ".join(f"{n} new {what}" for what, n in result.added.items() if n) or "nothing new"
-    print(f"Imported {printable(file)}: {added}.")
+    print(f"Imported {shown}: {added}.")
     if result.conflicts:
         verb = "kept as in your journal" if prefer == "keep" else "replaced by the file's"
         print(f"{len(result.conflicts)} item(s) that differed were {verb}.")
