@@ -17,9 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spinejournal.model import name_key
-from spinejournal.reports.json_io import MAX_DAYS, MAX_FILE_BYTES, MAX_SESSIONS, MAX_SESSIONS_PER_DAY
+from spinejournal.reports.json_io import MAX_DAYS, MAX_FILE_BYTES, MAX_SESSIONS, MAX_SESSIONS_PER_DAY, read_export
 from spinejournal.store import Journal
+from spinejournal.tui.screens.exercise_dialog import ExerciseDialog
+from spinejournal.tui.screens.psfs_activity_dialog import PsfsActivityDialog
 from tests.helpers import run
+from tests.tui.helpers import SIZE, make_app, screen_text
 
 from .conftest import TODAY
 
@@ -210,6 +213,26 @@ def test_names_are_found_whatever_their_case_and_spaces(capsys: pytest.CaptureFi
     assert (code, out) == (0, f"Retired 'Pelvic tilt' from {TODAY}.\n")
 
 
+async def test_the_app_refuses_an_exercise_named_like_one_in_the_plan(planned: Path) -> None:
+    before = planned.read_bytes()
+    app = make_app(planned)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "a", *"PELVIC  tilt", "ctrl+s")
+        assert isinstance(app.screen, ExerciseDialog)  # still open, the name still typed
+        assert "'PELVIC  tilt' is already in the plan as 'Pelvic tilt'" in screen_text(app)
+    assert planned.read_bytes() == before
+
+
+async def test_the_app_refuses_an_activity_named_like_another(planned: Path) -> None:
+    before = planned.read_bytes()
+    app = make_app(planned)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "n", *"put on SOCKS", "enter")
+        assert isinstance(app.screen, PsfsActivityDialog)
+        assert "'put on SOCKS' is already an activity as 'Put on socks'" in screen_text(app)
+    assert planned.read_bytes() == before
+
+
 def test_the_name_key_ignores_case_and_runs_of_spaces() -> None:
     assert name_key("  Pelvic \t tilt ") == "pelvic tilt"
     assert name_key("Straße") == name_key("STRASSE")
@@ -262,6 +285,11 @@ def test_show_makes_notes_inert_on_the_terminal(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "show", "--json")
     assert code == 0 and not RAW_OUTPUT.search(out)
     assert json.loads(out)[0]["notes"] == note
+
+
+def test_a_name_with_line_breaks_is_shown_on_one_line(capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
+    code, out, _ = run(capsys, "profile", "--name", "Sam\nSmith\u2028Jr")
+    assert (code, out) == (0, "Name: Sam / Smith\\u2028Jr\n")
 
 
 # -- the fuzz: generated bad input to every quick command ----------------------------------------------
@@ -531,8 +559,6 @@ def test_a_hostile_file_is_refused_for_review_before_the_app_starts(
 
 def test_a_review_may_hold_days_after_the_reviewers_today(tmp_path: Path) -> None:
     # A patient east of the therapist exports a day that is still tomorrow where it is reviewed.
-    from spinejournal.reports.json_io import read_export
-
     file = tmp_path / "patient.json"
     file.write_bytes(export_of([day_json(TODAY + timedelta(days=1))]))
     assert [d.date for d in read_export(str(file)).days] == [TODAY + timedelta(days=1)]
