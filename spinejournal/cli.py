@@ -26,7 +26,6 @@ from spinejournal.cli_args import (
     integer,
     option,
     parse,
-    parse_integer,
 )
 from spinejournal.clinical import RED_FLAGS, RED_FLAGS_BY_ID, URGENCY_TITLE, most_urgent, red_flag_advice
 from spinejournal.model import (
@@ -47,6 +46,7 @@ from spinejournal.model import (
     extents_for,
     find_exercise,
     find_psfs_activity,
+    parse_whole_number,
 )
 from spinejournal.ranges import RANGE_KEYS
 from spinejournal.reports import FORMATS
@@ -130,7 +130,7 @@ def _session(kind: str, spec: str) -> TherapySession:
     """'15' or '15:6:4' (minutes, pain before, pain after)."""
     parts = spec.split(":")
     try:
-        numbers = [parse_integer(p) for p in parts]
+        numbers = [parse_whole_number(p) for p in parts]
     except ValueError:
         raise CommandError(
             f"--{kind} '{spec}': use MINUTES or MINUTES:PAIN_BEFORE:PAIN_AFTER, e.g. 20 or 20:6:4"

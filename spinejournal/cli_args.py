@@ -10,10 +10,11 @@ that may start with a dash (``--note -tired``), and the same wording for usage m
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NoReturn
+
+from spinejournal.model import parse_whole_number
 
 # Where the chosen command is left in the parsed namespace.
 _COMMAND = "_spinejournal_command"
@@ -34,22 +35,10 @@ class Cancelled(Exception):
 # -- value types ---------------------------------------------------------------------------------
 
 
-# ASCII digits with an optional minus, as a person types a number: int() also takes '+4', '1_000',
-# spaces and other scripts' digits ('٣'). Eighteen digits are far beyond any value the journal takes.
-_INTEGER = re.compile("-?[0-9]{1,18}")
-
-
-def parse_integer(text: str) -> int:
-    """``text`` as a whole number of ASCII digits; ``ValueError`` when it is not one."""
-    if not _INTEGER.fullmatch(text):
-        raise ValueError(f"{text!r} is not a whole number")
-    return int(text)
-
-
 def integer(text: str) -> int:
-    """A whole number, with click's wording when it is not one."""
+    """A whole number of ASCII digits (``parse_whole_number``), with click's wording when it is not one."""
     try:
-        return parse_integer(text)
+        return parse_whole_number(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a valid integer.") from None
 

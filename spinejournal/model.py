@@ -70,6 +70,9 @@ MAX_MINUTES = 24 * 60
 MAX_NAME = 80
 MAX_TEXT = 10_000
 
+# ASCII digits with an optional minus, as a person types a number: int() also takes '+4', '1_000',
+# spaces and other scripts' digits ('٣'). Eighteen digits are far beyond any value the journal takes.
+_WHOLE_NUMBER = re.compile("-?[0-9]{1,18}")
 # Python reads bytes that are not UTF-8 in a command's arguments as lone surrogates, which no file
 # can hold as text.
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -668,6 +671,13 @@ class JournalData:
     def last_visit(self, before_or_on: date | None = None) -> Visit | None:
         visits = [v for v in self.visits if before_or_on is None or v.date <= before_or_on]
         return max(visits, key=lambda v: v.date) if visits else None
+
+
+def parse_whole_number(text: str) -> int:
+    """A number as typed (command line or form): ASCII digits with an optional minus; else ``ValueError``."""
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(text)
 
 
 def name_key(name: str) -> str:

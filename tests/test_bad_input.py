@@ -16,9 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spinejournal.model import name_key
+from spinejournal.model import ValidationError, name_key, parse_whole_number
 from spinejournal.reports.json_io import MAX_DAYS, MAX_FILE_BYTES, MAX_SESSIONS, MAX_SESSIONS_PER_DAY, read_export
 from spinejournal.store import Journal
+from spinejournal.tui.forms import required_int
 from spinejournal.tui.screens.exercise_dialog import ExerciseDialog
 from spinejournal.tui.screens.psfs_activity_dialog import PsfsActivityDialog
 from tests.helpers import run
@@ -185,6 +186,17 @@ def test_a_huge_number_is_refused_without_echoing_it_whole(capsys: pytest.Captur
     err = refused(capsys, planned, "log", "--pain", "9" * 5000)
     assert f"'{'9' * 39}'… is not a valid integer." in err
     assert len(err) < 200
+
+
+@pytest.mark.parametrize("typed", ["+4", "4_0", "٣", "３", "4.0", "9" * 19])
+def test_a_form_number_takes_ascii_digits_only(typed: str) -> None:
+    # The app's number fields let '+', '_' and any script's digits be typed; the form refuses them.
+    with pytest.raises(ValidationError, match="sets: must be a whole number"):
+        required_int("sets", typed)
+
+
+def test_whole_numbers_as_typed() -> None:
+    assert [parse_whole_number(t) for t in ("0", "7", "-3", "007", "9" * 18)] == [0, 7, -3, 7, 10**18 - 1]
 
 
 # -- 8. names ----------------------------------------------------------------------------------------
