@@ -245,6 +245,33 @@ async def test_the_app_refuses_an_activity_named_like_another(planned: Path) -> 
     assert planned.read_bytes() == before
 
 
+def test_an_import_matches_names_as_the_journal_does(
+    capsys: pytest.CaptureFixture[str], planned: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "theirs.json"
+    activity = {"id": 1, "name": "put on  SOCKS", "version": "1.0"}
+    file.write_text(
+        HEADER + f'"psfs_activities": [{json.dumps(activity)}], "psfs_ratings": '
+        f'[{{"activity_id": 1, "date": "{TODAY}", "score": 7, "version": "1.0"}}]}}'
+    )
+    code, _, err = run(capsys, "import", str(file), "--on-conflict", "keep")
+    assert code == 0, err
+    data = Journal(planned).data()
+    # One activity, rated: not a second 'put on  SOCKS' that could never be chosen by name.
+    assert [(a.id, a.name) for a in data.psfs_activities] == [(1, "Put on socks")]
+    assert [(r.activity_id, r.score) for r in data.psfs_ratings] == [(1, 7)]
+
+
+def test_an_export_with_two_activities_of_one_name_is_refused(
+    capsys: pytest.CaptureFixture[str], planned: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "twice.json"
+    twice = [{"id": 1, "name": "Walk"}, {"id": 2, "name": "walk "}]
+    file.write_text(HEADER + f'"psfs_activities": {json.dumps(twice)}}}')
+    err = refused(capsys, planned, "import", str(file))
+    assert f"{file}: PSFS activity name walk appears twice; nothing was imported" in err
+
+
 def test_the_name_key_ignores_case_and_runs_of_spaces() -> None:
     assert name_key("  Pelvic \t tilt ") == "pelvic tilt"
     assert name_key("Straße") == name_key("STRASSE")

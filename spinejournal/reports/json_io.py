@@ -31,6 +31,7 @@ from spinejournal.model import (
     PsfsRating,
     ValidationError,
     Visit,
+    name_key,
 )
 
 EXPORT_FORMAT = "spinejournal-export"
@@ -217,6 +218,7 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
                 raise ExportFileError(f"{source}: {what} {on} is in the future (today is {latest})")
     _unique(source, "exercise id", [e.id for e in exercises], positive=True)
     _unique(source, "PSFS activity id", [a.id for a in activities], positive=True)
+    _unique(source, "PSFS activity name", [name_key(a.name) for a in activities])
     _unique(source, "visit date", [v.date for v in visits])
     _unique(source, "day", [d.date for d in days])
     _unique(source, "PSFS rating (activity, date)", [(r.activity_id, r.date) for r in ratings])
@@ -314,12 +316,12 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
     added = dict.fromkeys(("days", "exercises", "visits", "PSFS activities", "PSFS ratings"), 0)
     take_file = prefer == "replace"
 
-    # Exercises: the same name and start date is the same exercise. Ids follow the current journal.
+    # Exercises: the same name (name_key) and start date is the same exercise. Ids follow the current journal.
     exercises = {e.id: e for e in current.exercises}
-    by_identity = {(e.name.casefold(), e.start): e for e in current.exercises}
+    by_identity = {(name_key(e.name), e.start): e for e in current.exercises}
     exercise_ids: dict[int, int] = {}
     for theirs in sorted(incoming.exercises, key=lambda e: e.id):
-        mine = by_identity.get((theirs.name.casefold(), theirs.start))
+        mine = by_identity.get((name_key(theirs.name), theirs.start))
         if mine is None:
             new_id = theirs.id if theirs.id not in exercises else max(exercises) + 1
             exercises[new_id] = replace(theirs, id=new_id)
@@ -332,12 +334,12 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
                     exercises[new_id] = replace(theirs, id=new_id)
         exercise_ids[theirs.id] = new_id
 
-    # PSFS activities: the same name is the same activity.
+    # PSFS activities: the same name (name_key) is the same activity.
     activities = {a.id: a for a in current.psfs_activities}
-    by_name = {a.name.casefold(): a for a in current.psfs_activities}
+    by_name = {name_key(a.name): a for a in current.psfs_activities}
     activity_ids: dict[int, int] = {}
     for theirs in sorted(incoming.psfs_activities, key=lambda a: a.id):
-        mine = by_name.get(theirs.name.casefold())
+        mine = by_name.get(name_key(theirs.name))
         if mine is None:
             new_id = theirs.id if theirs.id not in activities else max(activities) + 1
             activities[new_id] = replace(theirs, id=new_id)
