@@ -425,15 +425,24 @@ def trends(ctx: Context, range_key: str, start: str | None, end: str | None, wid
 @option("--yes", action="store_true", help="Delete without asking (needed when no one can answer).")
 def delete(ctx: Context, when: str, yes: bool) -> None:
     """Delete a day logged by mistake (today's backup still holds the journal as it was)."""
-    on = _date_option(when)
+    try:
+        # A day from before 1900 (stored by an older version) can still be deleted: that is the way back.
+        on = clock.parse_day(when, earliest=date.min)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
     journal = _open(ctx)
-    day = journal.get_day(on)
-    if day is None:
-        raise CommandError(f"nothing is logged on {on}")
+    try:
+        day = journal.get_day(on)
+    except ValidationError as exc:
+        found = f"it cannot be read: {exc}"
+    else:
+        if day is None:
+            raise CommandError(f"nothing is logged on {on}")
+        found = f"average pain {day.pain_avg}/10"
     if not yes:
         if not _interactive():
             raise CommandError(f"add --yes to delete {on} without being asked; nothing was deleted")
-        if not confirm(f"Delete {on} (average pain {day.pain_avg}/10)?"):
+        if not confirm(f"Delete {on} ({found})?"):
             print("Kept: nothing was deleted.")
             return
     journal.delete_day(on)

@@ -24,8 +24,8 @@ def today() -> date:
     return date.today()
 
 
-def parse_day(text: str, *, now: date | None = None) -> date:
-    """Parse ``YYYY-MM-DD``, ``today`` or ``yesterday`` into a date from ``EARLIEST_DAY`` on.
+def parse_day(text: str, *, now: date | None = None, earliest: date = EARLIEST_DAY) -> date:
+    """Parse ``YYYY-MM-DD``, ``today`` or ``yesterday`` into a date from ``earliest`` on.
 
     Raises ``ValueError`` with a message fit for a user.
     """
@@ -39,6 +39,6 @@ def parse_day(text: str, *, now: date | None = None) -> date:
         day = date.fromisoformat(word)
     except ValueError:
         raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, 'today' or 'yesterday'") from None
-    if day < EARLIEST_DAY:
-        raise ValueError(f"{day} is before {EARLIEST_DAY}, the earliest date the journal takes")
+    if day < earliest:
+        raise ValueError(f"{day} is before {earliest}, the earliest date the journal takes")
     return day

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spinejournal.model import ValidationError, name_key, parse_whole_number
+from spinejournal import model
+from spinejournal.model import Day, ValidationError, name_key, parse_whole_number
 from spinejournal.reports.json_io import MAX_DAYS, MAX_FILE_BYTES, MAX_SESSIONS, MAX_SESSIONS_PER_DAY, read_export
 from spinejournal.store import Journal
 from spinejournal.tui.forms import required_int
@@ -145,6 +146,18 @@ def test_the_first_day_allowed_works_with_trends_and_exports(
         code, out, err = run(capsys, "export", "--format", fmt, "--range", "all", "-o", "-")
         assert (code, err) == (0, ""), fmt
         assert "1900" in out, fmt
+
+
+def test_a_day_before_1900_from_an_older_version_can_be_deleted(
+    capsys: pytest.CaptureFixture[str], journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as older:  # the model as it was: any date taken
+        older.setattr(model, "EARLIEST_DAY", date.min)
+        Journal(journal_path).save_day(Day(date(1, 1, 1), pain_avg=3))
+    err = refused(capsys, journal_path, "delete", "--date", "0001-01-01")
+    assert "add --yes to delete 0001-01-01 without being asked" in err
+    assert run(capsys, "delete", "--date", "0001-01-01", "--yes")[:2] == (0, "Deleted 0001-01-01.\n")
+    assert Journal(journal_path).data().days == ()
 
 
 def test_a_plan_may_still_start_in_the_future(capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
