@@ -642,7 +642,8 @@ class Journal:
             key = name_key(exercise.name)
             same = next((e for e in table.all() if name_key(e["name"]) == key and "end" not in e), None)
             if same is not None:
-                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan as '{same['name']}'")
+                known = "" if same["name"] == exercise.name else f" as '{same['name']}'"
+                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan{known}")
             stored = exercise.__class__(**{**_fields(exercise), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored
@@ -689,7 +690,8 @@ class Journal:
             key = name_key(activity.name)
             same = next((a for a in table.all() if name_key(a["name"]) == key), None)
             if same is not None:
-                raise ValidationError("activity name", f"'{activity.name}' is already an activity as '{same['name']}'")
+                known = "" if same["name"] == activity.name else f" as '{same['name']}'"
+                raise ValidationError("activity name", f"'{activity.name}' is already an activity{known}")
             stored = activity.__class__(**{**_fields(activity), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored

@@ -223,6 +223,11 @@ def test_an_exercise_named_like_one_in_the_plan_is_refused(
     assert "is already in the plan as 'Pelvic tilt'" in err
 
 
+def test_the_same_name_again_is_refused_without_repeating_it(capsys: pytest.CaptureFixture[str], planned: Path) -> None:
+    err = refused(capsys, planned, "psfs", "add", "Put on socks")
+    assert err == "spinejournal: error: activity name: 'Put on socks' is already an activity\n"
+
+
 def test_an_activity_named_like_another_is_refused(capsys: pytest.CaptureFixture[str], planned: Path) -> None:
     err = refused(capsys, planned, "psfs", "add", "put on  SOCKS")
     assert err == "spinejournal: error: activity name: 'put on  SOCKS' is already an activity as 'Put on socks'\n"

@@ -45,7 +45,7 @@ Prefer = Literal["keep", "replace"]
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DAYS = 36_525  # 100 years
 MAX_SESSIONS_PER_DAY = 50
-MAX_SESSIONS = 10 * MAX_DAYS  # all told: 50 a day for 100 years would take 30 s to read
+MAX_SESSIONS = 10 * MAX_DAYS  # all told: ten a day for 100 years
 MAX_EXERCISES = 500
 MAX_VISITS = 5_200  # weekly for 100 years
 MAX_PSFS_ACTIVITIES = 100
@@ -121,7 +121,7 @@ class _NumberTooLong(ValueError):
 
 
 def _bounded_int(text: str) -> int:
-    # json would otherwise spend quadratic time on a 100,000-digit number, or fail past 4,300 digits.
+    # int() refuses over 4,300 digits with a ValueError that names no file; no journal value needs 20.
     if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
         raise _NumberTooLong
     return int(text)
