@@ -68,6 +68,8 @@ def file_path(text: str) -> str:
     """A file that may not exist yet, but is not a folder."""
     import os
 
+    if "\x00" in text:  # no shell can pass one; open() would raise ValueError
+        raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a file name.")
     if os.path.isdir(text):
         raise argparse.ArgumentTypeError(f"File {text!r} is a directory.")
     return text

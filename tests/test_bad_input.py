@@ -333,6 +333,13 @@ def test_a_double_dash_is_no_value(
     assert f"Option '{option}' cannot take '--' as its value." in err
 
 
+@pytest.mark.parametrize("args", [["import", "a\x00b"], ["review", "a\x00b"], ["--journal", "a\x00b", "show"]])
+def test_a_file_name_with_a_nul_is_refused(capsys: pytest.CaptureFixture[str], planned: Path, args: list[str]) -> None:
+    # No shell passes one, but main(argv) may be called with anything: open() raised ValueError.
+    err = refused(capsys, planned, *args)
+    assert "'a\\x00b' is not a file name." in err
+
+
 def test_show_makes_notes_inert_on_the_terminal(capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
     note = "\x1b]52;x\x07\u202e\u2028\x9b"
     assert run(capsys, "log", "--pain", "3", "--note", note)[0] == 0
