@@ -567,7 +567,10 @@ def export_of(days: list[str]) -> bytes:
 FIRST = date(1950, 1, 1)
 # Each: the file, and what the one line says about it.
 HOSTILE: dict[str, Callable[[], tuple[bytes, str]]] = {
-    "deep": lambda: (HEADER.encode() + b'"days": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+    "deep": lambda: (
+        HEADER.encode() + b'"days": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        "is nested hundreds of levels deep; a spinejournal export is at most 5 levels deep",
+    ),
     "huge-int": lambda: (
         (HEADER + '"days": [{"date": "2026-03-01", "pain_avg": ' + "7" * 5000 + "}]}").encode(),
         "a number longer than 20 digits",

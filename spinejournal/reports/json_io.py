@@ -141,7 +141,10 @@ def load_json(raw: bytes, source: str = "the file", *, latest: date | None = Non
     except _NumberTooLong:
         raise ExportFileError(f"{source} holds a number longer than {MAX_NUMBER_DIGITS} digits") from None
     except RecursionError:
-        raise ExportFileError(f"{source} is nested too deeply to be a spinejournal export") from None
+        # json's own limit (the interpreter's recursion limit, about 1,000 levels) is the cap here.
+        raise ExportFileError(
+            f"{source} is nested hundreds of levels deep; a spinejournal export is at most 5 levels deep"
+        ) from None
     return from_document(document, source, latest=latest)
 
 
