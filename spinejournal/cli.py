@@ -45,10 +45,12 @@ from spinejournal.model import (
     Visit,
     extents_for,
     find_exercise,
+    find_psfs_activity,
+    parse_whole_number,
 )
 from spinejournal.ranges import RANGE_KEYS
 from spinejournal.reports import FORMATS
-from spinejournal.text import printable, shorten
+from spinejournal.text import json_printable, printable, shorten
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -101,6 +103,14 @@ def _date_option(value: str | None) -> date:
         raise CommandError(str(exc)) from None
 
 
+def _past_date_option(value: str | None, what: str) -> date:
+    """A ``--date`` of something that happened: today or earlier."""
+    on = _date_option(value)
+    if on > clock.today():
+        raise CommandError(f"{on} is in the future; {what}")
+    return on
+
+
 def _exercise(exercises: Sequence[Exercise], name: str, on: date) -> Exercise:
     found = find_exercise([e for e in exercises if e.active_on(on)], name)
     elsewhen = find_exercise(exercises, name) if found is None else None
@@ -131,7 +141,7 @@ def _session(kind: str, spec: str) -> TherapySession:
     """'15' or '15:6:4' (minutes, pain before, pain after)."""
     parts = spec.split(":")
     try:
-        numbers = [int(p) for p in parts]
+        numbers = [parse_whole_number(p) for p in parts]
     except ValueError:
         raise CommandError(
             f"--{kind} '{spec}': use MINUTES or MINUTES:PAIN_BEFORE:PAIN_AFTER, e.g. 20 or 20:6:4"
@@ -262,7 +272,7 @@ def log(ctx: Context, **opts: Any) -> None:
     Example:
       spinejournal log --pain 4 --worst 6 --heat 20:6:4 --did "Pelvic tilt" --walk 25
     """
-    on = _date_option(opts.pop("when"))
+    on = _past_date_option(opts.pop("when"), "log a day once it has begun")
     journal = _open(ctx)
     plan = journal.exercises()
 
@@ -354,7 +364,7 @@ def show(ctx: Context, days: int, as_json: bool) -> None:
     if as_json:
         import json
 
-        print(json.dumps([d.to_dict() for d in shown], indent=2, ensure_ascii=False))
+        print(json_printable(json.dumps([d.to_dict() for d in shown], indent=2, ensure_ascii=False)))
         return
     if not shown:
         print(f"No days logged from {start} to {end}. Log one with: spinejournal log --pain N")
@@ -426,19 +436,31 @@ def trends(ctx: Context, range_key: str, start: str | None, end: str | None, wid
 @option("--yes", action="store_true", help="Delete without asking (needed when no one can answer).")
 def delete(ctx: Context, when: str, yes: bool) -> None:
     """Delete a day logged by mistake (today's backup still holds the journal as it was)."""
-    on = _date_option(when)
+    try:
+        # A day from before 1900 (stored by an older version) can still be deleted: that is the way back.
+        on = clock.parse_day(when, earliest=date.min)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    from spinejournal.store import NOT_GIVEN
+
     journal = _open(ctx)
-    day = journal.get_day(on)
-    if day is None:
-        raise CommandError(f"nothing is logged on {on}")
+    expected: Any = NOT_GIVEN  # a day that cannot be read cannot be compared: it goes as it is
+    try:
+        day = expected = journal.get_day(on)
+    except ValidationError as exc:
+        found = f"it cannot be read: {exc}"
+    else:
+        if day is None:
+            raise CommandError(f"nothing is logged on {on}")
+        found = f"average pain {day.pain_avg}/10"
     if not yes:
         if not _interactive():
             raise CommandError(f"add --yes to delete {on} without being asked; nothing was deleted")
-        if not confirm(f"Delete {on} (average pain {day.pain_avg}/10)?"):
+        if not confirm(f"Delete {on} ({found})?"):
             print("Kept: nothing was deleted.")
             return
     # What the question showed: a day changed meanwhile (the app saved it) is not deleted unseen.
-    journal.delete_day(on, expected=day)
+    journal.delete_day(on, expected=expected)
     print(f"Deleted {on}.")
 
 
@@ -508,9 +530,7 @@ def visit() -> None:
 @option("--note", default="", help="A note about the visit.")
 def visit_add(ctx: Context, when: str | None, note: str) -> None:
     """Record a therapy visit."""
-    on = _date_option(when)
-    if on > clock.today():
-        raise CommandError(f"{on} is in the future; record a visit once it happened")
+    on = _past_date_option(when, "record a visit once it happened")
     _open(ctx).save_visit(Visit(date=on, note=note))
     print(f"Visit recorded on {on}.")
 
@@ -552,12 +572,9 @@ def psfs_add(ctx: Context, name: str, version: str) -> None:
 @option("--date", dest="when", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
 def psfs_rate(ctx: Context, name: str, score: int, when: str | None) -> None:
     """Rate an activity from 0 to 10 on its scale."""
-    on = _date_option(when)
-    if on > clock.today():
-        raise CommandError(f"{on} is in the future")
+    on = _past_date_option(when, "rate an activity once you have tried it")
     journal = _open(ctx)
-    wanted = name.strip().casefold()
-    activity = next((a for a in journal.data().psfs_activities if a.name.casefold() == wanted), None)
+    activity = find_psfs_activity(journal.data().psfs_activities, name)
     if activity is None:
         raise CommandError(f"no PSFS activity named '{printable(name)}'; add it with: spinejournal psfs add NAME")
     journal.save_psfs_rating(PsfsRating(activity.id, on, score, activity.version))
@@ -584,7 +601,10 @@ def profile(ctx: Context, patient_name: str | None) -> None:
     if patient_name is not None:
         journal.save_profile(Profile(patient_name=patient_name.strip()))
     name = journal.data().profile.patient_name
-    print(f"Name: {printable(name)}" if name else "No name set. Set one with: spinejournal profile --name NAME")
+    if not name:
+        print("No name set. Set one with: spinejournal profile --name NAME")
+        return
+    print(f"Name: {printable(name, single_line=True)}")
 
 
 @cli.command()
@@ -816,10 +836,11 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
 
     from spinejournal.fsutil import atomic_write_bytes
     from spinejournal.model import JournalData
-    from spinejournal.reports.json_io import ExportFileError, MergeResult, is_empty, load_json, merge
+    from spinejournal.reports.json_io import ExportFileError, MergeResult, is_empty, merge, read_export
 
+    shown = printable(file, single_line=True)
     try:
-        incoming = load_json(Path(file).read_bytes(), file)
+        incoming = read_export(file, latest=clock.today())
     except ExportFileError as exc:
         raise CommandError(f"{exc}; nothing was imported") from None
     journal = _open(ctx)
@@ -833,17 +854,17 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     journal.transform(fill_empty)
     current = seen[0]
     if is_empty(current):
-        print(f"Imported {file}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
+        print(f"Imported {shown}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
         return
     probe = merge(current, incoming, "keep")
     if not probe.changed:
-        print(f"Nothing to import: your journal already holds everything in {file}.")
+        print(f"Nothing to import: your journal already holds everything in {shown}.")
         return
     prefer = "keep" if on_conflict == "ask" else on_conflict
     if probe.conflicts and on_conflict == "ask":
         listed = ", ".join(printable(str(c), single_line=True) for c in probe.conflicts[:8])
         more = f" and {len(probe.conflicts) - 8} more" if len(probe.conflicts) > 8 else ""
-        what = f"{len(probe.conflicts)} item(s) differ between your journal and {file}: {listed}{more}"
+        what = f"{len(probe.conflicts)} item(s) differ between your journal and {shown}: {listed}{more}"
         if not _interactive():
             raise CommandError(
                 f"{what}. Nothing was imported; run again with --on-conflict keep (keep yours) "
@@ -879,7 +900,7 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
         print(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
         return
     added = ", ".join(f"{n} new {what}" for what, n in result.added.items() if n) or "nothing new"
-    print(f"Imported {file}: {added}.")
+    print(f"Imported {shown}: {added}.")
     if result.conflicts:
         verb = "kept as in your journal" if prefer == "keep" else "replaced by the file's"
         print(f"{len(result.conflicts)} item(s) that differed were {verb}.")
@@ -893,11 +914,11 @@ def review(ctx: Context, file: str) -> None:
 
     Your own journal is not opened or touched.
     """
-    from spinejournal.reports.json_io import ExportFileError, load_json
+    from spinejournal.reports.json_io import ExportFileError, read_export
     from spinejournal.store import Journal
 
     try:
-        data = load_json(Path(file).read_bytes(), file)
+        data = read_export(file)
     except ExportFileError as exc:
         raise CommandError(str(exc)) from None
     journal = Journal.from_data(data, label=f"{Path(file).name} (review, read-only)")
@@ -912,7 +933,8 @@ def review(ctx: Context, file: str) -> None:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    print(f"spinejournal: error: {message}", file=sys.stderr)
+    # Messages quote what was typed or read: whatever it holds, the terminal shows one inert line.
+    print(f"spinejournal: error: {printable(message, single_line=True)}", file=sys.stderr)
     sys.exit(code)
 
 

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NoReturn
 
+from spinejournal.model import parse_whole_number
+
 # Where the chosen command is left in the parsed namespace.
 _COMMAND = "_spinejournal_command"
 
@@ -34,11 +36,16 @@ class Cancelled(Exception):
 
 
 def integer(text: str) -> int:
-    """A whole number, with click's wording when it is not one."""
+    """A whole number of ASCII digits (``parse_whole_number``), with click's wording when it is not one."""
     try:
-        return int(text)
+        return parse_whole_number(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a valid integer.") from None
+        raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a valid integer.") from None
+
+
+def _quoted(text: str) -> str:
+    """``repr`` of what was typed, cut short: a 5,000-digit number is not worth echoing whole."""
+    return repr(text) if len(text) <= 40 else repr(text[:39]) + "…"
 
 
 class IntRange:
@@ -61,6 +68,8 @@ def file_path(text: str) -> str:
     """A file that may not exist yet, but is not a folder."""
     import os
 
+    if "\x00" in text:  # no shell can pass one; open() would raise ValueError
+        raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a file name.")
     if os.path.isdir(text):
         raise argparse.ArgumentTypeError(f"File {text!r} is a directory.")
     return text
@@ -344,6 +353,10 @@ class _Parser(argparse.ArgumentParser):
                 return joined + args[i:]
             following = args[i + 1] if i + 1 < len(args) else None
             takes_value = action is not None and action.nargs is None
+            named, _, inline = token.partition("=")
+            if (takes_value and following == "--") or (inline == "--" and named in self._option_string_actions):
+                # argparse drops a '--' value and hands the command an empty list instead of text.
+                raise UsageError(f"Option '{named}' cannot take '--' as its value.", self.prog)
             if takes_value and following and following.startswith("-") and following not in self._option_string_actions:
                 joined.append(f"{token}={following}")
                 i += 2

@@ -11,6 +11,10 @@ from datetime import date, timedelta
 
 ENV_TODAY = "SPINEJOURNAL_TODAY"
 
+# The earliest date the journal takes: nobody logs pain from before it, and counting weeks back from
+# year 1 overflows the calendar.
+EARLIEST_DAY = date(1900, 1, 1)
+
 
 def today() -> date:
     """Return the local calendar date, or the pinned one from ``SPINEJOURNAL_TODAY``."""
@@ -20,8 +24,8 @@ def today() -> date:
     return date.today()
 
 
-def parse_day(text: str, *, now: date | None = None) -> date:
-    """Parse ``YYYY-MM-DD``, ``today`` or ``yesterday`` into a date.
+def parse_day(text: str, *, now: date | None = None, earliest: date = EARLIEST_DAY) -> date:
+    """Parse ``YYYY-MM-DD``, ``today`` or ``yesterday`` into a date from ``earliest`` on.
 
     Raises ``ValueError`` with a message fit for a user.
     """
@@ -32,6 +36,9 @@ def parse_day(text: str, *, now: date | None = None) -> date:
     if word == "yesterday":
         return now - timedelta(days=1)
     try:
-        return date.fromisoformat(word)
+        day = date.fromisoformat(word)
     except ValueError:
         raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, 'today' or 'yesterday'") from None
+    if day < earliest:
+        raise ValueError(f"{day} is before {earliest}, the earliest date the journal takes")
+    return day

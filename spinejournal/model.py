@@ -7,12 +7,14 @@ the JSON export use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from spinejournal.clinical import HEAT_ICE_WARN_MINUTES, PAIN_MAX, PAIN_MIN, RED_FLAGS_BY_ID
+from spinejournal.clock import EARLIEST_DAY
 
 
 class ValidationError(ValueError):
@@ -68,6 +70,13 @@ MAX_MINUTES = 24 * 60
 MAX_NAME = 80
 MAX_TEXT = 10_000
 
+# ASCII digits with an optional minus, as a person types a number: int() also takes '+4', '1_000',
+# spaces and other scripts' digits ('٣'). Eighteen digits are far beyond any value the journal takes.
+_WHOLE_NUMBER = re.compile("-?[0-9]{1,18}")
+# Python reads bytes that are not UTF-8 in a command's arguments as lone surrogates, which no file
+# can hold as text.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
 
 def extents_for(limb: str) -> dict[str, str]:
     """The extents that apply to a limb (arm or leg)."""
@@ -109,6 +118,8 @@ def _text(field_name: str, value: Any, limit: int = MAX_TEXT) -> str:
         raise ValidationError(field_name, f"must be text (got {type(value).__name__})")
     if len(value) > limit:
         raise ValidationError(field_name, f"must be at most {limit} characters (got {len(value)})")
+    if not value.isascii() and _SURROGATES.search(value):
+        raise ValidationError(field_name, "is not valid text (invalid UTF-8)")
     return value
 
 
@@ -123,13 +134,15 @@ def _name(field_name: str, value: Any) -> str:
 
 def _date(field_name: str, value: Any) -> date:
     if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        day = value
+    else:
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValidationError(field_name, f"must be a date YYYY-MM-DD (got {value!r})")
+            day = date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ValidationError(field_name, f"must be a date YYYY-MM-DD (got {value!r})") from None
+    if day < EARLIEST_DAY:
+        raise ValidationError(field_name, f"must be {EARLIEST_DAY} or later (got {day})")
+    return day
 
 
 def _opt_date(field_name: str, value: Any) -> date | None:
@@ -796,7 +809,28 @@ class JournalData:
         return max(visits, key=lambda v: v.date) if visits else None
 
 
+def parse_whole_number(text: str) -> int:
+    """A number as typed (command line or form): ASCII digits with an optional minus; else ``ValueError``."""
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(text)
+
+
+def name_key(name: str) -> str:
+    """What makes two exercise or activity names the same: case and runs of spaces do not count.
+
+    'pelvic  Tilt' and 'Pelvic tilt' are one exercise; a second one could never be chosen by name.
+    """
+    return " ".join(name.split()).casefold()
+
+
 def find_exercise(exercises: Iterable[Exercise], name: str) -> Exercise | None:
-    """Find an exercise by name, ignoring case and surrounding spaces."""
-    wanted = name.strip().casefold()
-    return next((e for e in exercises if e.name.casefold() == wanted), None)
+    """Find an exercise by name, compared with ``name_key``."""
+    wanted = name_key(name)
+    return next((e for e in exercises if name_key(e.name) == wanted), None)
+
+
+def find_psfs_activity(activities: Iterable[PsfsActivity], name: str) -> PsfsActivity | None:
+    """Find a PSFS activity by name, compared with ``name_key``."""
+    wanted = name_key(name)
+    return next((a for a in activities if name_key(a.name) == wanted), None)

@@ -53,6 +53,7 @@ from spinejournal.model import (
     PsfsRating,
     ValidationError,
     Visit,
+    name_key,
 )
 from spinejournal.text import printable
 
@@ -948,8 +949,11 @@ class Journal:
         """Add an exercise to the plan; returns it with its new id."""
         with self._writing():
             table = self._table(self.EXERCISES)
-            if any(e["name"].casefold() == exercise.name.casefold() and "end" not in e for e in table.all()):
-                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan")
+            key = name_key(exercise.name)
+            same = next((e for e in table.all() if name_key(e["name"]) == key and "end" not in e), None)
+            if same is not None:
+                known = "" if same["name"] == exercise.name else f" as '{same['name']}'"
+                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan{known}")
             stored = exercise.__class__(**{**_fields(exercise), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored
@@ -1005,8 +1009,14 @@ class Journal:
         return True
 
     def add_psfs_activity(self, activity: PsfsActivity) -> PsfsActivity:
+        """Add an activity to rate; returns it with its new id. Its name must be new (``name_key``)."""
         with self._writing():
             table = self._table(self.PSFS_ACTIVITIES)
+            key = name_key(activity.name)
+            same = next((a for a in table.all() if name_key(a["name"]) == key), None)
+            if same is not None:
+                known = "" if same["name"] == activity.name else f" as '{same['name']}'"
+                raise ValidationError("activity name", f"'{activity.name}' is already an activity{known}")
             stored = activity.__class__(**{**_fields(activity), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
-# C0 controls (but tab and newline, handled below), DEL, C1 controls, and the bidirectional
-# overrides that can make text display in a misleading order.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls (but tab and newline, handled below), DEL, C1 controls, the line and paragraph
+# separators str.splitlines splits on (U+2028/2029; the others are C0/C1), the bidirectional marks
+# and overrides that can make text display in a misleading order, and lone surrogates (bytes that
+# were not UTF-8 in a command's arguments), which no terminal encoding can write.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -23,6 +27,15 @@ def printable(text: str, *, single_line: bool = False) -> str:
     if single_line:
         text = text.replace("\n", " / ").replace("\t", " ")
     return text
+
+
+def json_printable(json_text: str) -> str:
+    """JSON text with the characters ``printable`` escapes written as ``\\uXXXX`` escapes.
+
+    The same JSON, but inert on a terminal (json.dumps leaves C1 controls, bidi overrides and
+    U+2028 raw). Tab and newline are left alone: outside strings they are the indentation.
+    """
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
 
 
 def shorten(text: str, width: int) -> str:

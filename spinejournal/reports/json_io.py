@@ -14,6 +14,7 @@ file's. Nothing is ever dropped without such a choice.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,12 +31,27 @@ from spinejournal.model import (
     PsfsRating,
     ValidationError,
     Visit,
+    name_key,
 )
 
 EXPORT_FORMAT = "spinejournal-export"
 EXPORT_VERSION = 1
 
 Prefer = Literal["keep", "replace"]
+
+# What an export may hold, far beyond any real journal, so that a hostile or broken file is refused at
+# once instead of taking minutes and gigabytes. A 100-year demo journal exports to 32 MB, 40 MB with
+# a 200-character note every day.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DAYS = 36_525  # 100 years
+MAX_SESSIONS_PER_DAY = 50
+MAX_SESSIONS = 10 * MAX_DAYS  # all told: ten a day for 100 years
+MAX_EXERCISES = 500
+MAX_VISITS = 5_200  # weekly for 100 years
+MAX_PSFS_ACTIVITIES = 100
+MAX_PSFS_RATINGS = 10 * MAX_DAYS
+# Digits of any number in the file: every number the journal holds has fewer than ten.
+MAX_NUMBER_DIGITS = 20
 
 
 class ExportFileError(ValueError):
@@ -82,19 +98,58 @@ def _within(on: date, start: date | None, end: date | None) -> bool:
 # -- import ------------------------------------------------------------------------------------
 
 
-def load_json(raw: bytes, source: str = "the file") -> JournalData:
-    """Parse and validate an export; raises ``ExportFileError`` naming what is wrong and where."""
+def read_export(path: str, *, latest: date | None = None) -> JournalData:
+    """Read, parse and validate the export at ``path``, refusing a file over ``MAX_FILE_BYTES``
+    before reading it (and never reading more than that, even from a pipe or device).
+
+    With ``latest``, days, visits and PSFS ratings after it are refused. Raises ``ExportFileError``
+    (or ``OSError`` when the file cannot be read).
+    """
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        raw = b"" if size > MAX_FILE_BYTES else file.read(MAX_FILE_BYTES + 1)
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        raise ExportFileError(
+            f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than an export of 100 years "
+            "of journal; it is not an export this version can read"
+        )
+    return load_json(raw, path, latest=latest)
+
+
+class _NumberTooLong(ValueError):
+    """A number in the file with more than ``MAX_NUMBER_DIGITS`` digits."""
+
+
+def _bounded_int(text: str) -> int:
+    # int() refuses over 4,300 digits with a ValueError that names no file; no journal value needs 20.
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _NumberTooLong
+    return int(text)
+
+
+def load_json(raw: bytes, source: str = "the file", *, latest: date | None = None) -> JournalData:
+    """Parse and validate an export; raises ``ExportFileError`` naming what is wrong and where.
+
+    With ``latest``, days, visits and PSFS ratings after it are refused.
+    """
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
+        document = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int)
     except UnicodeDecodeError:
         raise ExportFileError(f"{source} is not a spinejournal export: it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise ExportFileError(f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    return from_document(document, source)
+    except _NumberTooLong:
+        raise ExportFileError(f"{source} holds a number longer than {MAX_NUMBER_DIGITS} digits") from None
+    except RecursionError:
+        # json's own limit (the interpreter's recursion limit, about 1,000 levels) is the cap here.
+        raise ExportFileError(
+            f"{source} is nested hundreds of levels deep; a spinejournal export is at most 5 levels deep"
+        ) from None
+    return from_document(document, source, latest=latest)
 
 
-def from_document(document: Any, source: str = "the file") -> JournalData:
-    """Build validated journal data from a parsed export document."""
+def from_document(document: Any, source: str = "the file", *, latest: date | None = None) -> JournalData:
+    """Build validated journal data from a parsed export document (``latest``: see ``load_json``)."""
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         hint = ""
         if isinstance(document, dict) and "_meta" in document and "days" in document:
@@ -109,10 +164,12 @@ def from_document(document: Any, source: str = "the file") -> JournalData:
             f"reads up to {EXPORT_VERSION}). Please upgrade spinejournal."
         )
 
-    def records(key: str) -> list[tuple[str, Mapping[str, Any]]]:
+    def records(key: str, most: int) -> list[tuple[str, Mapping[str, Any]]]:
         items = document.get(key, [])
         if not isinstance(items, list):
             raise ExportFileError(f"{source}: '{key}' must be a list")
+        if len(items) > most:
+            raise ExportFileError(f"{source}: '{key}' holds {len(items)} records, more than the {most} allowed")
         found = []
         for index, item in enumerate(items):
             if not isinstance(item, dict):
@@ -131,18 +188,39 @@ def from_document(document: Any, source: str = "the file") -> JournalData:
         raise ExportFileError(f"{source}: 'profile' must be an object")
     profile = build("profile", lambda: Profile.from_dict(profile_raw))
     exercises = [
-        build(w, lambda d=d: Exercise.from_dict(_fields(d), id=d.get("id", 0))) for w, d in records("exercises")
+        build(w, lambda d=d: Exercise.from_dict(_fields(d), id=d.get("id", 0)))
+        for w, d in records("exercises", MAX_EXERCISES)
     ]
-    visits = [build(w, lambda d=d: Visit.from_dict(d)) for w, d in records("visits")]
+    visits = [build(w, lambda d=d: Visit.from_dict(d)) for w, d in records("visits", MAX_VISITS)]
     activities = [
         build(w, lambda d=d: PsfsActivity.from_dict(_fields(d), id=d.get("id", 0)))
-        for w, d in records("psfs_activities")
+        for w, d in records("psfs_activities", MAX_PSFS_ACTIVITIES)
     ]
-    ratings = [build(w, lambda d=d: PsfsRating.from_dict(d)) for w, d in records("psfs_ratings")]
-    days = [build(w, lambda d=d: Day.from_dict(d)) for w, d in records("days")]
+    ratings = [build(w, lambda d=d: PsfsRating.from_dict(d)) for w, d in records("psfs_ratings", MAX_PSFS_RATINGS)]
+    day_records = records("days", MAX_DAYS)
+    total = 0
+    for where, record in day_records:
+        sessions = record.get("sessions")
+        count = len(sessions) if isinstance(sessions, list) else 0
+        if count > MAX_SESSIONS_PER_DAY:
+            raise ExportFileError(
+                f"{source}: {where} holds {count} heat/ice sessions, "
+                f"more than the {MAX_SESSIONS_PER_DAY} allowed in a day"
+            )
+        total += count
+    if total > MAX_SESSIONS:
+        raise ExportFileError(f"{source} holds {total} heat/ice sessions, more than the {MAX_SESSIONS} allowed")
+    days = [build(w, lambda d=d: Day.from_dict(d)) for w, d in day_records]
 
+    if latest is not None:
+        dated = [("day", d.date) for d in days] + [("visit", v.date) for v in visits]
+        dated += [("PSFS rating", r.date) for r in ratings]
+        for what, on in dated:
+            if on > latest:
+                raise ExportFileError(f"{source}: {what} {on} is in the future (today is {latest})")
     _unique(source, "exercise id", [e.id for e in exercises], positive=True)
     _unique(source, "PSFS activity id", [a.id for a in activities], positive=True)
+    _unique(source, "PSFS activity name", [name_key(a.name) for a in activities])
     _unique(source, "visit date", [v.date for v in visits])
     _unique(source, "day", [d.date for d in days])
     _unique(source, "PSFS rating (activity, date)", [(r.activity_id, r.date) for r in ratings])
@@ -245,12 +323,12 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
     added = dict.fromkeys(("days", "exercises", "visits", "PSFS activities", "PSFS ratings"), 0)
     take_file = prefer == "replace"
 
-    # Exercises: the same name and start date is the same exercise. Ids follow the current journal.
+    # Exercises: the same name (name_key) and start date is the same exercise. Ids follow the current journal.
     exercises = {e.id: e for e in current.exercises}
-    by_identity = {(e.name.casefold(), e.start): e for e in current.exercises}
+    by_identity = {(name_key(e.name), e.start): e for e in current.exercises}
     exercise_ids: dict[int, int] = {}
     for theirs in sorted(incoming.exercises, key=lambda e: e.id):
-        mine = by_identity.get((theirs.name.casefold(), theirs.start))
+        mine = by_identity.get((name_key(theirs.name), theirs.start))
         if mine is None:
             new_id = theirs.id if theirs.id not in exercises else max(exercises) + 1
             exercises[new_id] = replace(theirs, id=new_id)
@@ -263,12 +341,12 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
                     exercises[new_id] = replace(theirs, id=new_id)
         exercise_ids[theirs.id] = new_id
 
-    # PSFS activities: the same name is the same activity.
+    # PSFS activities: the same name (name_key) is the same activity.
     activities = {a.id: a for a in current.psfs_activities}
-    by_name = {a.name.casefold(): a for a in current.psfs_activities}
+    by_name = {name_key(a.name): a for a in current.psfs_activities}
     activity_ids: dict[int, int] = {}
     for theirs in sorted(incoming.psfs_activities, key=lambda a: a.id):
-        mine = by_name.get(theirs.name.casefold())
+        mine = by_name.get(name_key(theirs.name))
         if mine is None:
             new_id = theirs.id if theirs.id not in activities else max(activities) + 1
             activities[new_id] = replace(theirs, id=new_id)

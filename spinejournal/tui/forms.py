@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from spinejournal import clock
-from spinejournal.model import ValidationError
+from spinejournal.model import ValidationError, parse_whole_number
 
 
 def optional_int(field: str, text: str) -> int | None:
@@ -14,7 +14,7 @@ def optional_int(field: str, text: str) -> int | None:
     if not cleaned:
         return None
     try:
-        return int(cleaned)
+        return parse_whole_number(cleaned)
     except ValueError:
         raise ValidationError(field, f"must be a whole number (got '{cleaned}')") from None
 
