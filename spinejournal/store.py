@@ -781,9 +781,22 @@ class Journal:
         if self._day_cache is None or self._day_cache_loads != self._disk_loads():
             docs = (doc for name, table in raw.items() if name.startswith(self.DAYS_PREFIX) for doc in table.values())
             with _bulk_load():
-                self._day_cache = {day.date: day for day in (Day.from_dict(doc) for doc in docs)}
+                self._day_cache = {day.date: day for day in (self._read_day(doc) for doc in docs)}
             self._day_cache_loads = self._disk_loads()
         return self._day_cache
+
+    def _read_day(self, doc: Mapping[str, Any]) -> Day:
+        """A stored day; one that no longer validates (a rule this version added, say a date before
+        1900) is a damaged journal named by its date, not a bare validation error."""
+        try:
+            return Day.from_dict(doc)
+        except ValidationError as exc:
+            shown = printable(str(doc.get("date")), single_line=True)
+            raise JournalCorruptError(
+                f"The journal {self.path} holds a day it cannot read: day {shown}: {exc}. "
+                f"List every problem with: spinejournal --journal {self.path} check; "
+                f"remove that day with: spinejournal --journal {self.path} delete --date {shown}"
+            ) from None
 
     def _remember_day(self, on: date, day: Day | None) -> None:
         """Keep the day cache in step with a write we just made (or drop it if it was stale)."""
@@ -827,7 +840,7 @@ class Journal:
             for key, doc in raw.get(f"{self.DAYS_PREFIX}{year}", {}).items()
             if low <= int(key) <= high
         )
-        return [Day.from_dict(doc) for _, doc in picked]
+        return [self._read_day(doc) for _, doc in picked]
 
     def exercises(self) -> list[Exercise]:
         """The whole exercise plan, retired exercises included, by id."""

@@ -160,6 +160,17 @@ def test_a_day_before_1900_from_an_older_version_can_be_deleted(
     assert Journal(journal_path).data().days == ()
 
 
+def test_a_day_before_1900_from_an_older_version_is_named_by_reading_commands(
+    capsys: pytest.CaptureFixture[str], journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as older:
+        older.setattr(model, "EARLIEST_DAY", date.min)
+        Journal(journal_path).save_day(Day(date(1, 1, 1), pain_avg=3))
+    err = refused(capsys, journal_path, "trends", "--range", "all")
+    assert "holds a day it cannot read: day 0001-01-01: date: must be 1900-01-01 or later" in err
+    assert f"remove that day with: spinejournal --journal {journal_path} delete --date 0001-01-01" in err
+
+
 def test_a_plan_may_still_start_in_the_future(capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
     code, out, _ = run(capsys, "plan", "add", "Bridge", "--start", FUTURE)
     assert code == 0
