@@ -296,6 +296,9 @@ class DayForm(Vertical):
         self._set_text("notes", day.notes if day else "")
         self._set_text("questions", day.questions if day else "")
         self._set_selected("red-flags", day.red_flags if day else ())
+        # Sessions set here post no change of their own: count them now (a day reloaded after a
+        # merge may have gained the shell's ice session).
+        self.update_tab_labels()
         self.mark_saved()
 
     async def set_plan(self, plan: Sequence[Exercise], *, keep_ticks: bool = True) -> None:
