@@ -30,7 +30,7 @@ from spinejournal.reports.markdown import render_markdown
 from spinejournal.reports.summary import build_summary
 from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.screens.confirm import ConfirmScreen
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
 
 DEFAULT_FORMAT = "html"
@@ -76,7 +76,7 @@ class ExportScreen(Screen[None]):
         yield Static(id="export-status", markup=False)
         with VerticalScroll(id="export-preview"):
             yield Markdown(id="export-summary", open_links=False)
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.refresh_export()

@@ -25,7 +25,7 @@ from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.today import TodayScreen
 from spinejournal.tui.widgets.day_summary import DaySummary
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
 from spinejournal.tui.widgets.pain_calendar import PainCalendar
 
@@ -84,7 +84,7 @@ class HistoryScreen(Screen[None]):
         table.add_column("!", key="flag")
         table.add_column("Notes", key="notes")
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._refresh_data()

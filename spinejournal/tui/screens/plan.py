@@ -21,7 +21,7 @@ from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.exercise_dialog import ExerciseDialog
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
 
 
@@ -84,7 +84,7 @@ class PlanScreen(Screen[None]):
         table.add_column("Status", key="status")
         yield table
         yield Static(id="plan-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._refresh_data()

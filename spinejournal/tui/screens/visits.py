@@ -25,7 +25,7 @@ from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.psfs_activity_dialog import PsfsActivityDialog
 from spinejournal.tui.screens.psfs_rating_dialog import PsfsRatingDialog
 from spinejournal.tui.screens.visit_dialog import VisitDialog
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
 
 
@@ -87,7 +87,7 @@ class VisitsScreen(Screen[None]):
                 psfs.add_column("Change", key="change")
                 yield psfs
                 yield Static(id="psfs-summary", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._refresh_data()
