@@ -1,13 +1,16 @@
-"""The keys at the bottom: they follow the cursor, a click presses one, and the footer of the
-other screens is rebuilt only when its keys change."""
+"""The keys at the bottom of every screen: they follow the cursor, a click presses one, grouped keys
+share their group's description, and the palette key stays in sight on a narrow screen."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.app import App
+from textual.command import CommandPalette
 
 from spinejournal.tui.widgets.key_bar import KeyBar
+from spinejournal.tui.widgets.pain_calendar import PainCalendar
 from tests.tui.helpers import SIZE, make_app, screen_text
 
 # From the average pain (where the cursor starts), four tabs reach the tab bar on "Where".
@@ -67,15 +70,27 @@ async def test_the_key_under_the_mouse_lights_up(journal_path: Path) -> None:
         assert key_bar_backgrounds(app) == still
 
 
-async def test_coming_back_to_a_screen_with_the_same_keys_keeps_its_footer(plan_path: Path) -> None:
-    app = make_app(plan_path)
+async def test_grouped_keys_share_their_description_and_a_click_on_one_presses_it(demo_path: Path) -> None:
+    app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("p")
-        await pilot.pause()
-        before = list(app.screen.query("FooterKey"))
-        assert before
         await pilot.press("h")
         await pilot.pause()
-        await pilot.press("p")  # back to the Plan: the same keys as when it was left
+        # The calendar's month keys, one group: each key alone, then the group's description once.
+        assert key_bar_text(app).startswith(" pgup pgdn Month  ⏎ Open day  del Delete day")
+        assert app.screen.query_one(PainCalendar).selected == date(2026, 3, 15)
+        await pilot.click(KeyBar, offset=(key_bar_text(app).index("pgdn") + 1, 0))
         await pilot.pause()
-        assert list(app.screen.query("FooterKey")) == before  # the very same keys, not rebuilt
+        assert app.screen.query_one(PainCalendar).selected == date(2026, 4, 15)  # a month on
+
+
+async def test_the_palette_key_stays_at_the_right_end_when_the_keys_do_not_fit(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        # 80 columns: the Visits keys run under the palette key, which is drawn over them (as Textual's footer).
+        shown = " a Add visit  del Remove visit  n New activity  r Rate  ^q Quit  ? H▏^p palette "
+        assert key_bar_text(app) == shown
+        await pilot.click(KeyBar, offset=(shown.index("^p") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

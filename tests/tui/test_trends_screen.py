@@ -16,6 +16,7 @@ from spinejournal.demo import build_demo
 from spinejournal.model import Day, Exercise, ExerciseLog, JournalData, Visit
 from spinejournal.store import Journal
 from spinejournal.tui.screens.trends import TrendsScreen
+from spinejournal.tui.widgets.key_bar import KeyBar
 
 from ..conftest import TODAY
 
@@ -83,7 +84,7 @@ async def test_footer_offers_every_range_and_the_header_names_the_current_one() 
     app = Host(Journal.from_data(two_weeks()))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        footer = str(app.screen.query_one(KeyBar).render())
         for key, label in (("s", "Since visit"), ("w", "4 weeks"), ("m", "3 months"), ("a", "All")):
             assert f"{key} {label}" in footer
         await pilot.press("m")

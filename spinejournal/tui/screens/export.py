@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -28,12 +28,10 @@ from spinejournal.model import JournalData
 from spinejournal.reports import FORMATS, SUMMARY_FORMATS, default_filename, export, range_for
 from spinejournal.reports.markdown import render_markdown
 from spinejournal.reports.summary import build_summary
+from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.screens.confirm import ConfirmScreen
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
-
-if TYPE_CHECKING:
-    from spinejournal.tui.app import SpineJournalApp
 
 DEFAULT_FORMAT = "html"
 
@@ -44,6 +42,7 @@ class ExportScreen(Screen[None]):
     CSS_PATH = "export.tcss"
     AUTO_FOCUS = "#export-range"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "write", "Write file")]
+    journal_app = getters.app(SpineJournalApp)
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,7 +76,7 @@ class ExportScreen(Screen[None]):
         yield Static(id="export-status", markup=False)
         with VerticalScroll(id="export-preview"):
             yield Markdown(id="export-summary", open_links=False)
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.refresh_export()
@@ -102,7 +101,7 @@ class ExportScreen(Screen[None]):
 
     def _data(self) -> JournalData:
         # The app reports an unreadable journal once, and keeps the last good data to show.
-        return cast("SpineJournalApp", self.app).data()
+        return self.journal_app.data()
 
     def _insights(self, data: JournalData, key: str) -> Insights:
         cached = self._cache.get(key)
@@ -177,7 +176,7 @@ class ExportScreen(Screen[None]):
             exists = check_export_target(target)
         except UnsafeTargetError as exc:
             self._status(f"{exc}; nothing was written.", error=True)
-            cast("SpineJournalApp", self.app).show_error(f"Not written: {exc}")
+            self.journal_app.show_error(f"Not written: {exc}")
             return
         if not exists:
             self._start_write(target, data, rng)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.style import Style as RichStyle
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
@@ -20,16 +20,14 @@ from spinejournal import clock
 from spinejournal.model import Day, JournalData
 from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable, shorten
+from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.today import TodayScreen
 from spinejournal.tui.widgets.day_summary import DaySummary
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
 from spinejournal.tui.widgets.pain_calendar import PainCalendar
-
-if TYPE_CHECKING:
-    from spinejournal.tui.app import SpineJournalApp
 
 
 def _opt(value: int | None) -> str:
@@ -68,9 +66,7 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self._data: JournalData | None = None
 
-    @property
-    def journal_app(self) -> SpineJournalApp:
-        return cast("SpineJournalApp", self.app)
+    journal_app = getters.app(SpineJournalApp)
 
     def compose(self) -> ComposeResult:
         yield NavBar()
@@ -88,7 +84,7 @@ class HistoryScreen(Screen[None]):
         table.add_column("!", key="flag")
         table.add_column("Notes", key="notes")
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._refresh_data()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -17,14 +17,12 @@ from spinejournal import clock
 from spinejournal.model import Exercise, JournalData, ValidationError
 from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable, shorten
+from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.exercise_dialog import ExerciseDialog
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
-
-if TYPE_CHECKING:
-    from spinejournal.tui.app import SpineJournalApp
 
 
 def _name(exercise: Exercise) -> str:
@@ -69,9 +67,7 @@ class PlanScreen(Screen[None]):
         self._data: JournalData | None = None
         self._shown: list[Exercise] = []
 
-    @property
-    def journal_app(self) -> SpineJournalApp:
-        return cast("SpineJournalApp", self.app)
+    journal_app = getters.app(SpineJournalApp)
 
     def compose(self) -> ComposeResult:
         yield NavBar()
@@ -88,7 +84,7 @@ class PlanScreen(Screen[None]):
         table.add_column("Status", key="status")
         yield table
         yield Static(id="plan-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._refresh_data()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -19,15 +19,13 @@ from spinejournal.merge import describe, field_label
 from spinejournal.model import Day, Exercise, ValidationError
 from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable
+from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.red_flag import RedFlagScreen
 from spinejournal.tui.widgets.day_form import DayForm
 from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
-
-if TYPE_CHECKING:
-    from spinejournal.tui.app import SpineJournalApp
 
 # How far back a logged day may be to offer its regions as a starting point for a new day.
 START_FROM_DAYS = 7
@@ -56,9 +54,7 @@ class TodayScreen(Screen[None]):
         self._mode = ""
         self._first_resume = True
 
-    @property
-    def journal_app(self) -> SpineJournalApp:
-        return cast("SpineJournalApp", self.app)
+    journal_app = getters.app(SpineJournalApp)
 
     def compose(self) -> ComposeResult:
         yield NavBar("history" if self._pinned else None)

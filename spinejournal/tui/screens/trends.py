@@ -23,7 +23,7 @@ from spinejournal.insights import RANGE_KEYS, DateRange, Insights, compute, reso
 from spinejournal.model import JournalData
 from spinejournal.store import JournalError
 from spinejournal.text import printable
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
 from spinejournal.tui.widgets.trend_chart import TrendChart
 
@@ -70,7 +70,7 @@ class TrendsScreen(Screen[None]):
             with VerticalScroll(id="what-changed"):
                 yield Static("What changed", classes="subheading", markup=False)
                 yield Static(id="what-changed-text", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_range(self.range_key)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,16 +19,14 @@ from spinejournal import clock
 from spinejournal.model import JournalData, PsfsActivity, PsfsRating, Visit
 from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable, shorten
+from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.forms import human_date, short_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.psfs_activity_dialog import PsfsActivityDialog
 from spinejournal.tui.screens.psfs_rating_dialog import PsfsRatingDialog
 from spinejournal.tui.screens.visit_dialog import VisitDialog
-from spinejournal.tui.widgets.footer import Footer
+from spinejournal.tui.widgets.key_bar import KeyBar
 from spinejournal.tui.widgets.navbar import NavBar
-
-if TYPE_CHECKING:
-    from spinejournal.tui.app import SpineJournalApp
 
 
 def _rating_cell(rating: PsfsRating | None) -> Text:
@@ -67,9 +66,7 @@ class VisitsScreen(Screen[None]):
         super().__init__()
         self._data: JournalData | None = None
 
-    @property
-    def journal_app(self) -> SpineJournalApp:
-        return cast("SpineJournalApp", self.app)
+    journal_app = getters.app(SpineJournalApp)
 
     def compose(self) -> ComposeResult:
         yield NavBar()
@@ -90,7 +87,7 @@ class VisitsScreen(Screen[None]):
                 psfs.add_column("Change", key="change")
                 yield psfs
                 yield Static(id="psfs-summary", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._refresh_data()

@@ -1,8 +1,9 @@
-"""The keys at the bottom of the day form: Textual's footer, drawn by one widget."""
+"""The keys at the bottom of every screen: Textual's footer, drawn by one widget."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from typing import ClassVar
 
 from textual import events
@@ -22,16 +23,19 @@ class _Key:
     enabled: bool
     tooltip: str
     palette: bool = False  # the command palette's key, drawn at the right end
+    group: Binding.Group | None = None  # drawn without its description, the group's after the last
+    last_in_group: bool = False
 
 
 class KeyBar(Widget):
-    """The keys of the focused field and of the screen, drawn as Textual's ``Footer`` draws them.
+    """The keys of the focused widget and of the screen, drawn as Textual's ``Footer`` draws them.
 
-    Textual's footer is a container of one widget per key; on the day form (the first screen)
-    mounting and styling those widgets took ~12 ms of the start. This one widget draws the
-    same line, with the same colours from the theme: a click presses the key (or beeps when the
-    key does nothing now), the key under the mouse lights up, the palette key has its tooltip.
-    Groups of keys (``Binding.Group``) are not drawn as groups: use ``Footer`` for screens with them.
+    Textual's footer is a container of one widget per key, removed and mounted again whenever
+    the bindings may have changed; this one widget draws the same line, with the same colours
+    from the theme, and redraws only when the keys change. A click presses the key (or beeps
+    when the key does nothing now), the key under the mouse lights up, keys have their tooltips,
+    keys of one ``Binding.Group`` are shown together under the group's description, and when the
+    line is too narrow the palette key stays at the right end over the others.
     """
 
     ALLOW_SELECT = False
@@ -61,6 +65,10 @@ class KeyBar(Widget):
     KeyBar > .key-bar--separator {
         color: $foreground 20%;
     }
+    KeyBar > .key-bar--group {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -69,6 +77,7 @@ class KeyBar(Widget):
         "key-bar--key",
         "key-bar--description",
         "key-bar--separator",
+        "key-bar--group",
     }
 
     _hover: reactive[int | None] = reactive(None)  # index of the key under the mouse
@@ -76,11 +85,12 @@ class KeyBar(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._keys: list[_Key] = []
-        self._spans: list[tuple[int, int]] = []  # where each key is drawn, for the mouse
+        self._spans: list[tuple[int, int, int]] = []  # (start, end, index in _keys) of each key drawn
 
     def on_mount(self) -> None:
+        # The keys are first read when the screen publishes its bindings (as for Textual's footer),
+        # not now: a screen's ``check_action`` may query widgets that are not mounted yet.
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed(self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -92,15 +102,22 @@ class KeyBar(Widget):
             self.refresh()
 
     def _current_keys(self) -> list[_Key]:
-        """The keys Textual's footer would show now: one per action, the palette's last."""
+        """The keys Textual's footer would show now: one per action, groups together, the palette's last."""
         app = self.app
         active = self.screen.active_bindings
-        keys: list[_Key] = []
-        actions: set[str] = set()
+        first: dict[str, tuple[Binding, bool, str]] = {}  # the first binding shown for each action
         for _, binding, enabled, tooltip in active.values():
-            if binding.show and binding.action not in actions:
-                actions.add(binding.action)
-                keys.append(self._key(binding, enabled, tooltip))
+            if binding.show:
+                first.setdefault(binding.action, (binding, enabled, tooltip))
+        keys: list[_Key] = []
+        for group, run in groupby(first.values(), lambda shown: shown[0].group):
+            members = list(run)
+            if group is not None and len(members) > 1:
+                for n, (binding, enabled, tooltip) in enumerate(members, start=1):
+                    key = self._key(binding, enabled, tooltip or binding.description)
+                    keys.append(_Key(key.key, key.display, "", enabled, key.tooltip, False, group, n == len(members)))
+            else:
+                keys.extend(self._key(binding, enabled, tooltip) for binding, enabled, tooltip in members)
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _, binding, enabled, _ = active[app.COMMAND_PALETTE_BINDING]
             keys.append(self._key(binding, enabled, binding.tooltip or binding.description, palette=True))
@@ -116,26 +133,51 @@ class KeyBar(Widget):
         parts: list[Content] = []
         self._spans = []
         offset = 0
-        keys = [key for key in self._keys if not key.palette]
-        for index, key in enumerate(keys):
-            cell = self._cell(key, index)
-            parts.append(cell)
-            self._spans.append((offset, offset + cell.cell_length))
-            offset += cell.cell_length
-        palette = next((key for key in self._keys if key.palette), None)
-        if palette is not None:
-            # Docked at the right end after a thin rule, keys and words without their padding.
-            cell = self._cell(palette, len(keys))
-            width = 1 + cell.cell_length + 1
-            start = max(offset, self.size.width - width)
-            item = self._item_style(len(keys), palette)
-            rule = self.get_visual_style(*self._layers(len(keys)), "key-bar--separator")
-            parts.append(Content(" " * (start - offset)))
-            parts.append(Content("▏").stylize(rule))
-            parts.append(cell)
-            parts.append(Content(" ").stylize(Style(background=item.background)))
-            self._spans.append((start, start + width))
-        return Content.assemble(*parts)
+
+        def add(part: Content, index: int | None = None) -> None:
+            nonlocal offset
+            parts.append(part)
+            if index is not None:
+                self._spans.append((offset, offset + part.cell_length, index))
+            offset += part.cell_length
+
+        in_group = False
+        for index, key in enumerate(self._keys):
+            if key.palette:
+                continue
+            if key.group is None:
+                add(self._cell(key, index), index)
+                continue
+            # As Textual spaces a group: one space around each key (none between keys of a compact
+            # group), then the group's description and a space.
+            if not in_group or not key.group.compact:
+                add(Content(" "))
+            add(self._cell(key, index), index)
+            in_group = not key.last_in_group
+            if key.last_in_group:
+                words = self.get_visual_style("key-bar--group")
+                add(Content.assemble(" ", (key.group.description, words), " "))
+        line = Content.assemble(*parts)
+        palette = next((i for i, key in enumerate(self._keys) if key.palette), None)
+        if palette is None:
+            return line
+        # Docked at the right end after a thin rule, over the keys it covers on a narrow screen.
+        cell = self._cell(self._keys[palette], palette)
+        width = 1 + cell.cell_length + 1
+        start = max(0, self.size.width - width)
+        if line.cell_length > start:
+            line = line.truncate(start)
+            self._spans = [(first, min(end, start), i) for first, end, i in self._spans if first < start]
+        item = self._item_style(palette, self._keys[palette])
+        rule = self.get_visual_style(*self._layers(palette), "key-bar--separator")
+        self._spans.append((start, start + width, palette))
+        return Content.assemble(
+            line,
+            " " * (start - line.cell_length),
+            Content("▏").stylize(rule),
+            cell,
+            Content(" ").stylize(Style(background=item.background)),
+        )
 
     def _layers(self, index: int) -> list[str]:
         """The component classes under the key at ``index``: the key's own, lit under the mouse."""
@@ -160,15 +202,12 @@ class KeyBar(Widget):
     # Mouse --------------------------------------------------------------------------------------
 
     def _index_at(self, x: int) -> int | None:
-        return next((i for i, (start, end) in enumerate(self._spans) if start <= x < end), None)
-
-    def _shown(self) -> list[_Key]:
-        """The keys in the order of ``_spans``: the palette's last."""
-        return [key for key in self._keys if not key.palette] + [key for key in self._keys if key.palette]
+        """The index in ``_keys`` of the key drawn at column ``x``."""
+        return next((index for start, end, index in self._spans if start <= x < end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self._hover = self._index_at(event.x)
-        key = self._shown()[self._hover] if self._hover is not None else None
+        key = self._keys[self._hover] if self._hover is not None else None
         self.tooltip = key.tooltip if key is not None and key.tooltip else None
 
     def on_leave(self) -> None:
@@ -179,7 +218,7 @@ class KeyBar(Widget):
         index = self._index_at(event.x)
         if index is None:
             return
-        key = self._shown()[index]
+        key = self._keys[index]
         if key.enabled:
             self.app.simulate_key(key.key)
         else:
