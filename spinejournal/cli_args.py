@@ -344,20 +344,21 @@ class _Parser(argparse.ArgumentParser):
         """'--note -tired' -> '--note=-tired': click took the word after an option as its value even
         when it starts with a dash; argparse would take it for an unknown option."""
         joined: list[str] = []
+        known = self._option_string_actions
         i = 0
         while i < len(args):
             token = args[i]
-            action = self._option_string_actions.get(token)
+            action = known.get(token)
             if token == "--" or (self.has_commands and not token.startswith("-")):
                 # The rest belongs to a subcommand (it joins its own) or is positional.
                 return joined + args[i:]
             following = args[i + 1] if i + 1 < len(args) else None
             takes_value = action is not None and action.nargs is None
             named, _, inline = token.partition("=")
-            if (takes_value and following == "--") or (inline == "--" and named in self._option_string_actions):
+            if (takes_value and following == "--") or (inline == "--" and named in known):
                 # argparse drops a '--' value and hands the command an empty list instead of text.
                 raise UsageError(f"Option '{named}' cannot take '--' as its value.", self.prog)
-            if takes_value and following and following.startswith("-") and following not in self._option_string_actions:
+            if takes_value and following and following.startswith("-") and following not in known:
                 joined.append(f"{token}={following}")
                 i += 2
             elif takes_value and following is not None:

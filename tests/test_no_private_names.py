@@ -38,7 +38,7 @@ ALLOWED: Counter[tuple[str, str]] = Counter(
         ("cli_args.py", "self._iter_indented_subactions"): 1,
         ("cli_args.py", "self._max_help_position"): 1,
         ("cli_args.py", "self._name_parser_map"): 1,
-        ("cli_args.py", "self._option_string_actions"): 3,
+        ("cli_args.py", "self._option_string_actions"): 2,
         ("cli_args.py", "self._optionals"): 1,
         ("cli_args.py", "self._width"): 2,
         ("cli_args.py", "super()._format_action"): 1,
