@@ -11,6 +11,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,16 +25,37 @@ EXTRA_SHOTS = (
     ("day-edit", ("h", "left", "left", "enter"), "A past day opened from History"),
     ("red-flag", ("tab", "tab", "tab", "tab", "left", "tab", "down", "space"), "A red flag ticked"),
     ("help", ("question_mark",), "Help"),
+    ("changed-elsewhere", ("4", "ctrl+s"), "Today changed from the shell while the app was open"),
 )
 
 
-async def _shoot(journal_path: Path, keys: tuple[str, ...], target: Path, title: str) -> None:
+def _shell_changes_today(journal_path: Path) -> None:
+    """What a second writer (the shell's quick entry) saves while the app shows Today."""
+    from spinejournal.model import Day, TherapySession
+    from spinejournal.store import Journal
+
+    def change(day: Day | None) -> Day:
+        assert day is not None  # the demo logs its last day
+        return day.with_changes(pain_avg=2, sessions=(*day.sessions, TherapySession("ice", 10)))
+
+    Journal(journal_path).update_day(PINNED, change)
+
+
+# Shots that need another writer to change the journal after the app opened, before the keys.
+MEANWHILE: dict[str, Callable[[Path], None]] = {"changed-elsewhere": _shell_changes_today}
+
+
+async def _shoot(
+    journal_path: Path, keys: tuple[str, ...], target: Path, title: str, meanwhile: Callable[[Path], None] | None
+) -> None:
     from spinejournal.store import Journal
     from spinejournal.tui.app import SpineJournalApp
 
     app = SpineJournalApp(Journal(journal_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        if meanwhile is not None:
+            meanwhile(journal_path)
         await pilot.press(*keys)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.3)
@@ -56,7 +78,7 @@ def main() -> int:
             journal_path = Path(folder) / f"{name}.json"
             Journal(journal_path).replace_all(build_demo(end=PINNED))
             target = OUT / f"{name}.svg"
-            asyncio.run(_shoot(journal_path, tuple(keys), target, title))
+            asyncio.run(_shoot(journal_path, tuple(keys), target, title, MEANWHILE.get(name)))
             print(f"wrote {target.relative_to(OUT.parent)}")
     return 0
 
