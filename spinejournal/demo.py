@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from spinejournal.model import (
     Day,
@@ -25,13 +26,32 @@ from spinejournal.model import (
     Visit,
 )
 
-_EXERCISES = (
-    ("Pelvic tilt", dict(sets=2, reps=10), "Lie on your back, knees bent; flatten the low back gently."),
-    ("Knee to chest", dict(sets=3, reps=1, hold_seconds=30), "One knee at a time, slow breaths."),
-    ("Bird dog", dict(sets=2, reps=8, times_per_week=5), "Opposite arm and leg; keep the back level."),
-    ("Walking", dict(times_per_week=5), "At your own pace until symptoms tell you to stop."),
-    ("Prone press-up", dict(sets=2, reps=10, times_per_week=5), "Hips stay down; push up only as far as easy."),
-    ("Side plank", dict(sets=2, reps=3, hold_seconds=15, times_per_week=3), "From the knees to start."),
+
+class _Dose(TypedDict, total=False):
+    """How much of an exercise is prescribed (the ``Exercise`` fields of that name)."""
+
+    times_per_week: int
+    sets: int
+    reps: int
+    hold_seconds: int
+
+
+class DemoOptions(TypedDict, total=False):
+    """What ``write_demo`` passes on to ``build_demo`` besides the end date."""
+
+    days: int
+    seed: int
+    exercises: int
+    patient_name: str
+
+
+_EXERCISES: tuple[tuple[str, _Dose, str], ...] = (
+    ("Pelvic tilt", _Dose(sets=2, reps=10), "Lie on your back, knees bent; flatten the low back gently."),
+    ("Knee to chest", _Dose(sets=3, reps=1, hold_seconds=30), "One knee at a time, slow breaths."),
+    ("Bird dog", _Dose(sets=2, reps=8, times_per_week=5), "Opposite arm and leg; keep the back level."),
+    ("Walking", _Dose(times_per_week=5), "At your own pace until symptoms tell you to stop."),
+    ("Prone press-up", _Dose(sets=2, reps=10, times_per_week=5), "Hips stay down; push up only as far as easy."),
+    ("Side plank", _Dose(sets=2, reps=3, hold_seconds=15, times_per_week=3), "From the knees to start."),
 )
 
 _NOTES = (
@@ -131,7 +151,7 @@ def build_demo(
                 logs.append(
                     ExerciseLog(ex.id, "skipped", rng.choice(("pain", "no_time", "no_time", "forgot", "other")))
                 )
-        radiating = ()
+        radiating: tuple[Radiating, ...] = ()
         if avg >= 5 and rng.random() < 0.6:
             radiating = (Radiating("left_leg", "calf" if avg >= 6 else "thigh"),)
         logged.append(
@@ -166,10 +186,10 @@ def build_demo(
     )
 
 
-def write_demo(path: Path, **options: object) -> None:
-    """Write a demo journal to ``path`` (replacing what is there) in one atomic save."""
+def write_demo(path: Path, *, end: date | None = None, **options: Unpack[DemoOptions]) -> None:
+    """Write a demo journal to ``path`` (replacing what is there) in one atomic save; it ends today
+    unless ``end`` says otherwise."""
     from spinejournal import clock
     from spinejournal.store import Journal
 
-    options.setdefault("end", clock.today())
-    Journal(path).replace_all(build_demo(**options))  # type: ignore[arg-type]
+    Journal(path).replace_all(build_demo(end=clock.today() if end is None else end, **options))

@@ -10,7 +10,7 @@ recorded is never dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from spinejournal.model import LIMBS, REGIONS, Day, ExerciseLog, Mobility, TherapySession, ValidationError
 from spinejournal.text import printable, shorten
@@ -49,6 +49,9 @@ _PLAIN_FIELDS = (
     "questions",
 )
 _MOBILITY_FIELDS = ("walk", "sit", "stand", "stiffness", "fingertip_floor_cm")
+
+# A field's value on both sides of a merge.
+_Value = TypeVar("_Value")
 
 
 class _Unset:
@@ -89,7 +92,7 @@ def _in_order(name: str, value: Any) -> Any:
     return value
 
 
-def _pick(name: str, base: Any, mine: Any, theirs: Any, taken: list[str], conflicts: list[str]) -> Any:
+def _pick(name: str, base: object, mine: _Value, theirs: _Value, taken: list[str], conflicts: list[str]) -> _Value:
     """One value, three ways."""
     if mine == theirs or theirs == base:
         return mine
@@ -170,9 +173,11 @@ def merge_day(base: Day | None, mine: Day, theirs: Day, *, prefer_mine: bool = F
         else:
             # A day not logged yet: its fields were empty, except the average, which it must have.
             before = _UNSET if name == "pain_avg" else Day.__dataclass_fields__[name].default
-        sides = [_in_order(name, value) for value in (before, getattr(mine, name), getattr(theirs, name))]
-        pick = _sessions if name == "sessions" else _pick
-        values[name] = pick(name, *sides, taken, conflicts)
+        was, ours, other = (_in_order(name, value) for value in (before, getattr(mine, name), getattr(theirs, name)))
+        if name == "sessions":
+            values[name] = _sessions(name, was, ours, other, taken, conflicts)
+        else:
+            values[name] = _pick(name, was, ours, other, taken, conflicts)
     values["exercises"] = _exercises(
         _UNSET if base is None else base.exercises, mine.exercises, theirs.exercises, taken, conflicts
     )

@@ -8,7 +8,7 @@ the JSON export use.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -107,7 +107,7 @@ def _opt_pain(field_name: str, value: Any) -> int | None:
     return None if value is None else _pain(field_name, value)
 
 
-def _choice(field_name: str, value: Any, allowed: Mapping[str, str]) -> str:
+def _choice(field_name: str, value: Any, allowed: Collection[str]) -> str:
     if not isinstance(value, str) or value not in allowed:
         raise ValidationError(field_name, f"must be one of {', '.join(allowed)} (got {value!r})")
     return value

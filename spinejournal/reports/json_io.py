@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import orjson
 
@@ -38,6 +38,9 @@ EXPORT_FORMAT = "spinejournal-export"
 EXPORT_VERSION = 1
 
 Prefer = Literal["keep", "replace"]
+
+# What one record of an export is read into.
+_Built = TypeVar("_Built")
 
 # What an export may hold, far beyond any real journal, so that a hostile or broken file is refused at
 # once instead of taking minutes and gigabytes. A 100-year demo journal exports to 32 MB, 40 MB with
@@ -170,33 +173,33 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
             raise ExportFileError(f"{source}: '{key}' must be a list")
         if len(items) > most:
             raise ExportFileError(f"{source}: '{key}' holds {len(items)} records, more than the {most} allowed")
-        found = []
+        found: list[tuple[str, Mapping[str, Any]]] = []
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 raise ExportFileError(f"{source}: {key}[{index}] must be an object")
             found.append((f"{key}[{index}]", item))
         return found
 
-    def build(where: str, make: Callable[[], Any]) -> Any:
+    def build(where: str, make: Callable[[Mapping[str, Any]], _Built], raw: Mapping[str, Any]) -> _Built:
         try:
-            return make()
+            return make(raw)
         except ValidationError as exc:
             raise ExportFileError(f"{source}: {where}: {exc}") from None
 
     profile_raw = document.get("profile", {})
     if not isinstance(profile_raw, dict):
         raise ExportFileError(f"{source}: 'profile' must be an object")
-    profile = build("profile", lambda: Profile.from_dict(profile_raw))
+    profile = build("profile", Profile.from_dict, profile_raw)
     exercises = [
-        build(w, lambda d=d: Exercise.from_dict(_fields(d), id=d.get("id", 0)))
+        build(w, lambda d: Exercise.from_dict(_fields(d), id=d.get("id", 0)), d)
         for w, d in records("exercises", MAX_EXERCISES)
     ]
-    visits = [build(w, lambda d=d: Visit.from_dict(d)) for w, d in records("visits", MAX_VISITS)]
+    visits = [build(w, Visit.from_dict, d) for w, d in records("visits", MAX_VISITS)]
     activities = [
-        build(w, lambda d=d: PsfsActivity.from_dict(_fields(d), id=d.get("id", 0)))
+        build(w, lambda d: PsfsActivity.from_dict(_fields(d), id=d.get("id", 0)), d)
         for w, d in records("psfs_activities", MAX_PSFS_ACTIVITIES)
     ]
-    ratings = [build(w, lambda d=d: PsfsRating.from_dict(d)) for w, d in records("psfs_ratings", MAX_PSFS_RATINGS)]
+    ratings = [build(w, PsfsRating.from_dict, d) for w, d in records("psfs_ratings", MAX_PSFS_RATINGS)]
     day_records = records("days", MAX_DAYS)
     total = 0
     for where, record in day_records:
@@ -210,7 +213,7 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
         total += count
     if total > MAX_SESSIONS:
         raise ExportFileError(f"{source} holds {total} heat/ice sessions, more than the {MAX_SESSIONS} allowed")
-    days = [build(w, lambda d=d: Day.from_dict(d)) for w, d in day_records]
+    days = [build(w, Day.from_dict, d) for w, d in day_records]
 
     if latest is not None:
         dated = [("day", d.date) for d in days] + [("visit", v.date) for v in visits]
@@ -345,19 +348,19 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
     activities = {a.id: a for a in current.psfs_activities}
     by_name = {name_key(a.name): a for a in current.psfs_activities}
     activity_ids: dict[int, int] = {}
-    for theirs in sorted(incoming.psfs_activities, key=lambda a: a.id):
-        mine = by_name.get(name_key(theirs.name))
-        if mine is None:
-            new_id = theirs.id if theirs.id not in activities else max(activities) + 1
-            activities[new_id] = replace(theirs, id=new_id)
+    for their_activity in sorted(incoming.psfs_activities, key=lambda a: a.id):
+        my_activity = by_name.get(name_key(their_activity.name))
+        if my_activity is None:
+            new_id = their_activity.id if their_activity.id not in activities else max(activities) + 1
+            activities[new_id] = replace(their_activity, id=new_id)
             added["PSFS activities"] += 1
         else:
-            new_id = mine.id
-            if mine.to_dict() != theirs.to_dict():
-                conflicts.append(Conflict("PSFS activity", theirs.name))
+            new_id = my_activity.id
+            if my_activity.to_dict() != their_activity.to_dict():
+                conflicts.append(Conflict("PSFS activity", their_activity.name))
                 if take_file:
-                    activities[new_id] = replace(theirs, id=new_id)
-        activity_ids[theirs.id] = new_id
+                    activities[new_id] = replace(their_activity, id=new_id)
+        activity_ids[their_activity.id] = new_id
 
     def relabel(day: Day) -> Day:
         logs = tuple(replace(log, exercise_id=exercise_ids[log.exercise_id]) for log in day.exercises)

@@ -22,13 +22,14 @@ from spinejournal.clinical import (
     HEAT_ICE_WARN_MINUTES,
     MCID_PERCENT,
     MCID_POINTS,
+    MIN_N,
     RED_FLAG_NOTE,
     RED_FLAGS_BY_ID,
     URGENCY_TITLE,
     WEEK_MIN_DAYS,
     red_flag_advice,
 )
-from spinejournal.insights import MIN_N, DateRange, Insights, compute, short_date, shown
+from spinejournal.insights import DateRange, Insights, compute, short_date, shown
 from spinejournal.model import SKIP_REASONS, THERAPY_KINDS, JournalData
 
 TITLE = "Physical therapy summary"
