@@ -16,7 +16,9 @@ run: $(STAMP) ## install and open the journal
 	$(BIN)/spinejournal $(ARGS)
 
 test: $(STAMP) ## install and run the whole test suite (lint and import contracts included)
-	$(BIN)/ruff check spinejournal tests bench
+	$(BIN)/ruff check spinejournal tests bench scripts
+	$(BIN)/ruff format --check spinejournal tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -n auto
 
@@ -26,9 +28,11 @@ screenshots: $(STAMP) ## regenerate screenshots/*.svg: every screen over the dem
 bench: $(STAMP) ## measure speed against baselines (not part of the tests); writes bench/results/
 	$(BIN)/python bench/run.py $(ARGS)
 
-lint: $(STAMP)
-	$(BIN)/ruff check spinejournal tests bench
+lint: $(STAMP) ## ruff, mypy (configured in pyproject.toml) and the import contracts, without the tests
+	$(BIN)/ruff check spinejournal tests bench scripts
+	$(BIN)/ruff format --check spinejournal tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) .pytest_cache build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache build dist *.egg-info
