@@ -1,23 +1,22 @@
 """The command-line grammar on argparse: commands declared beside their functions, as with click.
 
-argparse is in the standard library and costs the quick entry (``spinejournal log ...``) about 7 ms
-less to import than click did. This module keeps what click gave the user: ``Usage:`` help with
-``Options:`` and ``Commands:`` sections, ``[default: ...]`` notes, no abbreviated options, values
-that may start with a dash (``--note -tired``), and the same wording for usage mistakes, which reach
-``main`` as one ``UsageError`` instead of argparse's usage block and exit.
+argparse is in the standard library and costs the quick entry (``spinejournal log ...``) less to
+import than click. Only its public API is used: each command gets its own ``ArgumentParser`` for
+its own parameters, built only for the command typed; the words are split at the subcommand's name
+here, and the help is laid out here from the declarations. This keeps what click gave the user:
+``Usage:`` help with ``Options:`` and ``Commands:`` sections, ``[default: ...]`` notes, no
+abbreviated options, values that may start with a dash (``--note -tired``), and the same wording
+for usage mistakes, which reach ``main`` as one ``UsageError`` instead of argparse's usage block.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from spinejournal.model import parse_whole_number
-
-# Where the chosen command is left in the parsed namespace.
-_COMMAND = "_spinejournal_command"
 
 
 class UsageError(Exception):
@@ -124,6 +123,7 @@ class Command:
         self.name, self.func, self.prog = name, func, prog
         self.params: list[Param] = func.__dict__.get("cli_params", [])
         self.doc = func.__doc__ or ""
+        self.hidden = False
 
     @property
     def short_help(self) -> str:
@@ -147,11 +147,13 @@ class Group(Command):
         self.commands: dict[str, Command] = {}
         self.invoke_without_command = invoke_without_command
 
-    def command(self, name: str | None = None) -> Callable[[Callable[..., None]], Command]:
-        """Declare a subcommand (named after the function unless ``name`` is given)."""
+    def command(self, name: str | None = None, *, hidden: bool = False) -> Callable[[Callable[..., None]], Command]:
+        """Declare a subcommand (named after the function unless ``name`` is given); a hidden one
+        works and has its own help, but the group's help does not list it."""
 
         def decorate(func: Callable[..., None]) -> Command:
             command = Command(name or func.__name__, func, f"{self.prog} {name or func.__name__}")
+            command.hidden = hidden
             self.commands[command.name] = command
             return command
 
@@ -181,184 +183,138 @@ def group(prog: str) -> Callable[[Callable[..., None]], Group]:
 
 
 def parse(root: Group, argv: Sequence[str], version: str) -> tuple[Command, dict[str, Any], dict[str, Any]]:
-    """Parse ``argv``: the command to run, its parameters and the top-level options."""
-    parser = _build(root, _Parser(prog=root.prog), version=version)
-    namespace = vars(parser.parse_args(list(argv)))
-    command: Command = namespace.pop(_COMMAND)
-    top = {p.dest: namespace[p.dest] for p in root.params}
-    own = {p.dest: namespace[p.dest] for p in command.params} if command is not root else {}
-    return command, own, top
+    """Parse ``argv``: the command to run, its parameters and the top-level options.
 
-
-def _build(command: Command, parser: _Parser, *, version: str | None = None) -> _Parser:
-    """Add ``command``'s parameters (and its subcommands, recursively) to ``parser``."""
-    parser.description = command.doc
-    parser.usage = _usage(command)
-    for param in command.params:
-        parser.add_argument(*param.flags, **_argparse_kwargs(param))
-    if version is not None:
-        parser.add_argument("-V", "--version", action=_Version, version=version, help="Show the version and exit.")
-    parser.add_argument("-h", "--help", action="help", help="Show this message and exit.")
-    parser.set_defaults(**{_COMMAND: command})
-    if isinstance(command, Group):
-        parser.has_commands = True
-        parser.add_subparsers(
-            action=_LazySubcommands,
-            group=command,
-            title="Commands",
-            metavar="COMMAND",
-            prog=command.prog,
-            required=not command.invoke_without_command,
-        )
-    return parser
-
-
-class _LazySubcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
-    """argparse's subcommands, but a subcommand's parser is built only when it is the one typed.
-
-    Building all twenty took ~3 ms of every quick entry, mostly argparse looking up its own labels
-    with gettext for each parser. The help lists every command from the declarations alone.
+    Each group's own options are parsed by its own parser, up to the first word that names a
+    subcommand; only the parser of the command typed is ever built.
     """
-
-    def __init__(self, *args: Any, group: Group, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._name_parser_map = self.choices = _Parsers(group)  # type: ignore[assignment]
-        for name, sub in group.commands.items():
-            self._choices_actions.append(self._ChoicesPseudoAction(name, (), _escape(sub.short_help)))
-
-
-class _Parsers(Mapping[str, "_Parser"]):
-    """A group's subcommand parsers by name, each built the first time it is looked up."""
-
-    def __init__(self, group: Group) -> None:
-        self._group = group
-        self._built: dict[str, _Parser] = {}
-
-    def __getitem__(self, name: str) -> _Parser:
-        if name not in self._built:
-            command = self._group.commands[name]
-            self._built[name] = _build(command, _Parser(prog=command.prog))
-        return self._built[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._group.commands
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._group.commands)
-
-    def __len__(self) -> int:
-        return len(self._group.commands)
+    group, args = root, list(argv)
+    top: dict[str, Any] = {}
+    while True:
+        own, word, rest = _split_at_command(group, args)
+        values = _Parser(group, version=version if group is root else None).parse(own)
+        if group is root:
+            top = values
+        if word is None:
+            if group.invoke_without_command:
+                return group, {} if group is root else values, top
+            raise UsageError("Missing command.", group.prog)
+        command = group.commands.get(word)
+        if command is None:
+            raise UsageError(f"No such command {word!r}.", group.prog)
+        if isinstance(command, Group):
+            group, args = command, rest
+            continue
+        return command, _Parser(command).parse(rest), top
 
 
-def _usage(command: Command) -> str:
-    """click's usage line: options first, then the arguments ([NAME] when optional)."""
-    words = [command.prog, "[OPTIONS]"]
-    for param in command.params:
-        if param.positional:
-            metavar = param.kwargs.get("metavar") or param.flags[0].upper()
-            words.append(f"[{metavar}]" if param.kwargs.get("nargs") == "?" else metavar)
-    if isinstance(command, Group):
-        words.append("[COMMAND] [ARGS]..." if command.invoke_without_command else "COMMAND [ARGS]...")
-    return " ".join(words)
+def _split_at_command(group: Group, args: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """The group's own words, the subcommand's name (None when there is none) and the words after it."""
+    takes_value = value_flags(group)
+    i = 0
+    while i < len(args):
+        token = args[i]
+        if token == "--":
+            return args[:i], (args[i + 1] if i + 1 < len(args) else None), args[i + 2 :]
+        if not token.startswith("-") or token == "-":
+            return args[:i], token, args[i + 1 :]
+        # An option's value is the next word whatever it looks like, as in click.
+        i += 2 if token in takes_value else 1
+    return args, None, []
+
+
+def value_flags(command: Command) -> frozenset[str]:
+    """The option strings of ``command`` that take a value."""
+    return frozenset(
+        flag
+        for param in command.params
+        if not param.positional and param.kwargs.get("action") not in ("store_true", "store_false")
+        for flag in param.flags
+    )
+
+
+def flags_of(command: Command, *, with_version: bool) -> list[str]:
+    """Every option string ``command`` knows, as its help lists them."""
+    flags = [flag for param in command.params if not param.positional for flag in param.flags]
+    return [*flags, *(("-V", "--version") if with_version else ()), "-h", "--help"]
+
+
+class Choice:
+    """One of ``choices``, with click's wording when it is not."""
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        self.choices = list(choices)
+
+    def __call__(self, text: str) -> str:
+        if text not in self.choices:
+            listed = ", ".join(repr(c) for c in self.choices)
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of {listed}.")
+        return text
 
 
 def _argparse_kwargs(param: Param) -> dict[str, Any]:
-    """The keywords for ``add_argument``: click's metavars, and its [default: ...] notes in the help."""
-    kwargs = dict(param.kwargs)
-    notes = []
-    if kwargs.pop("show_default", False):
-        notes.append(f"default: {kwargs['default']}")
-    if isinstance(kwargs.get("type"), IntRange):
-        notes.append(str(kwargs["type"]))
-    if kwargs.get("required"):
-        notes.append("required")
-    help_text = kwargs.get("help", "") + (f"  [{'; '.join(notes)}]" if notes else "")
+    """The keywords for ``add_argument``; help is not argparse's to show (see ``format_help``)."""
+    kwargs = {k: v for k, v in param.kwargs.items() if k not in ("help", "show_default", "choices")}
+    if param.kwargs.get("choices") is not None:
+        kwargs["type"] = Choice(param.kwargs["choices"])
     if param.positional:
-        # click lists no arguments in the help; the usage line names them.
-        kwargs["help"] = argparse.SUPPRESS
         kwargs.setdefault("metavar", param.flags[0].upper())
         return kwargs
-    kwargs["help"] = _escape(help_text)
     kwargs["dest"] = param.dest
-    if kwargs.get("action") not in ("store_true", "store_false") and "metavar" not in kwargs:
-        kwargs["metavar"] = _default_metavar(kwargs)
     if kwargs.get("action") == "append":
         kwargs.setdefault("default", [])
     return kwargs
 
 
-def _default_metavar(kwargs: dict[str, Any]) -> str:
-    if kwargs.get("choices") is not None:
-        return "[" + "|".join(kwargs["choices"]) + "]"
-    if isinstance(kwargs.get("type"), IntRange):
-        return "INTEGER RANGE"
-    if kwargs.get("type") is integer:
-        return "INTEGER"
-    return "TEXT"
-
-
-def _escape(help_text: str) -> str:
-    """argparse %-formats help texts."""
-    return help_text.replace("%", "%%")
-
-
-class _Version(argparse.Action):
-    """``-V``: prints 'spinejournal, version X' as click did."""
-
-    def __init__(self, option_strings: list[str], version: str, dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, **kwargs)
-        self.version = version
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        print(f"{parser.prog}, version {self.version}")
-        parser.exit()
-
-
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose mistakes become one UsageError naming this parser's command."""
+    """One command's own parameters; its mistakes become one UsageError naming the command."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, command: Command, *, version: str | None = None) -> None:
         super().__init__(
+            prog=command.prog,
             add_help=False,
             allow_abbrev=False,  # click never guessed '--pai' meant '--pain'
             exit_on_error=False,
-            formatter_class=_HelpFormatter,
-            **kwargs,
         )
-        self._optionals.title = "Options"
-        self.has_commands = False
+        self.command = command
+        self.params = command.params
+        for param in self.params:
+            self.add_argument(*param.flags, **_argparse_kwargs(param))
+        if version is not None:
+            self.add_argument("-V", "--version", action=_Version, version=version)
+        self.add_argument("-h", "--help", action=_Help, command=command, with_version=version is not None)
+        self.known = flags_of(command, with_version=version is not None)
+        self.takes_value = value_flags(command)
 
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        """Parse as argparse does, but anything left over is a mistake of this command."""
+    def parse(self, args: list[str]) -> dict[str, Any]:
+        """The command's parameters by name; anything left over is a mistake of this command."""
         try:
-            namespace, extras = super().parse_known_args(self._join_dashed_values(list(args or [])), namespace)
+            namespace, extras = self.parse_known_args(self.join_dashed_values(args))
         except argparse.ArgumentError as err:
+            if err.argument_name is None:  # Python 3.13 raises what 3.11 passed to error()
+                self.error(err.message)
             raise UsageError(_explain(err), self.prog) from None
         if extras:
-            raise UsageError(self._unexpected(extras), self.prog)
-        return namespace, extras
+            raise UsageError(self.unexpected(extras), self.prog)
+        values = vars(namespace)
+        return {p.dest: values[p.dest] for p in self.params}
 
-    def _join_dashed_values(self, args: list[str]) -> list[str]:
+    def join_dashed_values(self, args: list[str]) -> list[str]:
         """'--note -tired' -> '--note=-tired': click took the word after an option as its value even
         when it starts with a dash; argparse would take it for an unknown option."""
         joined: list[str] = []
-        known = self._option_string_actions
         i = 0
         while i < len(args):
             token = args[i]
-            action = known.get(token)
-            if token == "--" or (self.has_commands and not token.startswith("-")):
-                # The rest belongs to a subcommand (it joins its own) or is positional.
+            if token == "--":
                 return joined + args[i:]
             following = args[i + 1] if i + 1 < len(args) else None
-            takes_value = action is not None and action.nargs is None
+            takes_value = token in self.takes_value
             named, _, inline = token.partition("=")
-            if (takes_value and following == "--") or (inline == "--" and named in known):
+            if (takes_value and following == "--") or (inline == "--" and named in self.takes_value):
                 # argparse drops a '--' value and hands the command an empty list instead of text.
                 raise UsageError(f"Option '{named}' cannot take '--' as its value.", self.prog)
-            if takes_value and following and following.startswith("-") and following not in known:
+            if takes_value and following and following.startswith("-") and following not in self.known:
                 joined.append(f"{token}={following}")
                 i += 2
             elif takes_value and following is not None:
@@ -369,14 +325,15 @@ class _Parser(argparse.ArgumentParser):
                 i += 1
         return joined
 
-    def _unexpected(self, extras: list[str]) -> str:
+    def unexpected(self, extras: list[str]) -> str:
+        """click's words for what is left over: extra arguments, or an unknown option with a guess."""
         if not extras[0].startswith("-") or extras[0] == "-":
             plural = "s" if len(extras) > 1 else ""
             return f"Got unexpected extra argument{plural} ({' '.join(extras)})"
         from difflib import get_close_matches
 
         unknown = extras[0].split("=", 1)[0]
-        close = get_close_matches(unknown, list(self._option_string_actions))
+        close = get_close_matches(unknown, self.known)
         hint = ""
         if len(close) == 1:
             hint = f" (Did you mean '{close[0]}'?)"
@@ -384,22 +341,12 @@ class _Parser(argparse.ArgumentParser):
             hint = f" (Did you mean one of: {', '.join(repr(c) for c in sorted(close))}?)"
         return f"No such option {unknown!r}.{hint}"
 
-    def _check_value(self, action: argparse.Action, value: Any) -> None:
-        if action.choices is None or value in action.choices:
-            return
-        if action.nargs == argparse.PARSER:
-            raise UsageError(f"No such command {value!r}.", self.prog)
-        choices = ", ".join(repr(c) for c in action.choices)
-        raise argparse.ArgumentError(action, f"{value!r} is not one of {choices}.")
-
     def error(self, message: str) -> NoReturn:
         """argparse's remaining complaints (missing arguments) in click's words, as a UsageError."""
         required = "the following arguments are required: "
         if message.startswith(required):
             missing = message.removeprefix(required).split(", ")[0]
-            if missing == "COMMAND":
-                message = "Missing command."
-            elif missing.startswith("-"):
+            if missing.startswith("-"):
                 message = f"Missing option '{missing.split('/')[-1]}'."
             else:
                 message = f"Missing argument '{missing}'."
@@ -416,71 +363,147 @@ def _explain(err: argparse.ArgumentError) -> str:
     return f"Invalid value for '{name}': {err.message}"
 
 
+class _Version(argparse.Action):
+    """``-V``: prints 'spinejournal, version X' as click did."""
+
+    def __init__(self, option_strings: list[str], version: str, dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, **kwargs)
+        self.version = version
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        print(f"{parser.prog}, version {self.version}")
+        parser.exit()
+
+
+class _Help(argparse.Action):
+    """``-h``/``--help``: the command's help (``format_help``), then exit."""
+
+    def __init__(
+        self,
+        option_strings: list[str],
+        command: Command,
+        with_version: bool,
+        dest: str = argparse.SUPPRESS,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, **kwargs)
+        self.command, self.with_version = command, with_version
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        import shutil
+
+        sys.stdout.write(format_help(self.command, shutil.get_terminal_size().columns, with_version=self.with_version))
+        parser.exit()
+
+
 # -- help ----------------------------------------------------------------------------------------
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """click's help layout: 'Usage:', the description indented with its paragraphs (a paragraph
-    starting with a '\\b' line is kept as written), and the commands listed under 'Commands:'."""
+def format_help(command: Command, columns: int, *, with_version: bool = False) -> str:
+    """click's help layout, as wide as the terminal up to 80 columns: 'Usage:', the description with
+    its paragraphs (one starting with a '\\b' line is kept as written), 'Options:' and 'Commands:'."""
+    width = max(min(columns, 80) - 2, 50)
+    options = [(_invocation(p), _help_text(p)) for p in command.params if not p.positional]
+    if with_version:
+        options.append(("-V, --version", "Show the version and exit."))
+    options.append(("-h, --help", "Show this message and exit."))
+    listed = command.commands.items() if isinstance(command, Group) else ()
+    commands = [(name, sub.short_help) for name, sub in listed if not sub.hidden]
+    # One help column for both sections, as argparse lays it out: after the longest name, up to 32.
+    longest = max(len(name) for name, _ in options + commands) + _INDENT
+    column = min(longest + 2, 32, width - 20)
+    parts = [f"Usage: {_usage(command)}"]
+    if command.doc:
+        parts.append(_fill_paragraphs(command.doc, width))
+    parts.append("Options:\n" + "".join(_row(name, text, column, width) for name, text in options).rstrip("\n"))
+    if commands:
+        parts.append("Commands:\n" + "".join(_row(name, text, column, width) for name, text in commands).rstrip("\n"))
+    return "\n\n".join(parts) + "\n"
 
-    def __init__(self, prog: str) -> None:
-        # argparse makes a formatter for every option it adds, to check its metavar: the terminal
-        # width is looked up only when help is shown (format_help).
-        super().__init__(prog, max_help_position=32, width=78)
 
-    def format_help(self) -> str:
-        """The help, as wide as the terminal up to 80 columns (click's width)."""
-        import shutil
+_INDENT = 2
 
-        self._width = max(min(shutil.get_terminal_size().columns, 80) - 2, 50)
-        self._max_help_position = min(32, self._width - 20)
-        return super().format_help()
 
-    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="Usage: ")
+def _usage(command: Command) -> str:
+    """click's usage line: options first, then the arguments ([NAME] when optional)."""
+    words = [command.prog, "[OPTIONS]"]
+    for param in command.params:
+        if param.positional:
+            metavar = param.kwargs.get("metavar") or param.flags[0].upper()
+            words.append(f"[{metavar}]" if param.kwargs.get("nargs") == "?" else metavar)
+    if isinstance(command, Group):
+        words.append("[COMMAND] [ARGS]..." if command.invoke_without_command else "COMMAND [ARGS]...")
+    return " ".join(words)
 
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        import textwrap
 
-        lines = text.expandtabs().split("\n")
-        # A docstring: its first line starts at once, the rest are indented as the code is.
-        body = textwrap.dedent("\n".join(lines[1:]))
-        paragraphs = f"{lines[0].strip()}\n{body}".strip().split("\n\n")
-        filled = []
-        for paragraph in paragraphs:
-            if paragraph.startswith("\b\n"):
-                filled.append("\n".join(f"  {line}".rstrip() for line in paragraph.split("\n")[1:]))
-            else:
-                filled.append(
-                    textwrap.fill(
-                        " ".join(paragraph.split()),
-                        width,
-                        initial_indent="  ",
-                        subsequent_indent="  ",
-                        break_on_hyphens=False,  # '--red-flag' stays whole
-                    )
+def _invocation(param: Param) -> str:
+    """'-o, --output FILE': the option strings, then the value's name unless it is a flag."""
+    flags = ", ".join(param.flags)
+    if param.kwargs.get("action") in ("store_true", "store_false"):
+        return flags
+    return f"{flags} {param.kwargs.get('metavar') or _default_metavar(param.kwargs)}"
+
+
+def _help_text(param: Param) -> str:
+    """The option's help with click's notes: [default: ...; range; required]."""
+    kwargs = param.kwargs
+    notes = []
+    if kwargs.get("show_default"):
+        notes.append(f"default: {kwargs['default']}")
+    if isinstance(kwargs.get("type"), IntRange):
+        notes.append(str(kwargs["type"]))
+    if kwargs.get("required"):
+        notes.append("required")
+    return kwargs.get("help", "") + (f"  [{'; '.join(notes)}]" if notes else "")
+
+
+def _default_metavar(kwargs: dict[str, Any]) -> str:
+    if kwargs.get("choices") is not None:
+        return "[" + "|".join(kwargs["choices"]) + "]"
+    if isinstance(kwargs.get("type"), IntRange):
+        return "INTEGER RANGE"
+    if kwargs.get("type") is integer:
+        return "INTEGER"
+    return "TEXT"
+
+
+def _row(name: str, text: str, column: int, width: int) -> str:
+    """One option or command: its name, then its help wrapped in a column (below the name if too long)."""
+    import textwrap
+
+    lines = textwrap.wrap(" ".join(text.split()), max(width - column, 11), break_on_hyphens=False)
+    if not lines:
+        return f"{' ' * _INDENT}{name}\n"
+    if len(name) <= column - _INDENT - 2:
+        first = f"{' ' * _INDENT}{name:<{column - _INDENT - 2}}  {lines[0]}\n"
+    else:
+        first = f"{' ' * _INDENT}{name}\n{' ' * column}{lines[0]}\n"
+    return first + "".join(f"{' ' * column}{line}\n" for line in lines[1:])
+
+
+def _fill_paragraphs(text: str, width: int) -> str:
+    """A docstring indented by two, each paragraph filled to ``width`` (a '\\b' one kept as written)."""
+    import textwrap
+
+    lines = text.expandtabs().split("\n")
+    # A docstring: its first line starts at once, the rest are indented as the code is.
+    body = textwrap.dedent("\n".join(lines[1:]))
+    paragraphs = f"{lines[0].strip()}\n{body}".strip().split("\n\n")
+    filled = []
+    for paragraph in paragraphs:
+        if paragraph.startswith("\b\n"):
+            filled.append("\n".join(f"  {line}".rstrip() for line in paragraph.split("\n")[1:]))
+        else:
+            filled.append(
+                textwrap.fill(
+                    " ".join(paragraph.split()),
+                    width,
+                    initial_indent="  ",
+                    subsequent_indent="  ",
+                    break_on_hyphens=False,  # '--red-flag' stays whole
                 )
-        return "\n\n".join(filled)
-
-    def _split_lines(self, text: str, width: int) -> list[str]:
-        import textwrap
-
-        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
-
-    def _format_action_invocation(self, action: argparse.Action) -> str:
-        # '-o, --output FILE' rather than argparse's '-o FILE, --output FILE'.
-        if not action.option_strings or action.nargs == 0:
-            return super()._format_action_invocation(action)
-        return f"{', '.join(action.option_strings)} {self._format_args(action, action.dest.upper())}"
-
-    def _format_action(self, action: argparse.Action) -> str:
-        if action.nargs == argparse.PARSER:
-            # The commands themselves, without argparse's '{log,show,...}' line above them.
-            self._dedent()
-            listed = "".join(self._format_action(sub) for sub in self._iter_indented_subactions(action))
-            self._indent()
-            return listed
-        return super()._format_action(action)
+            )
+    return "\n\n".join(filled)
 
 
 def write_err(text: str) -> None:
