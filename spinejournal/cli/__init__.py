@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from spinejournal import __version__, clock
-from spinejournal.cli_args import (
+from spinejournal.cli.args import (
     Cancelled,
     IntRange,
     UsageError,
@@ -954,7 +954,7 @@ def completion(ctx: Context, shell: str) -> None:
     zsh, in ~/.zshrc after compinit: eval "$(spinejournal completion zsh)"
     fish:                            spinejournal completion fish > ~/.config/fish/completions/spinejournal.fish
     """
-    from spinejournal.completion import script
+    from spinejournal.cli.tab_completion import script
 
     sys.stdout.write(script(shell))
 
@@ -988,7 +988,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     words = sys.argv[1:] if argv is None else list(argv)
     shell = os.environ.get("SPINEJOURNAL_COMPLETE")
     if shell:
-        from spinejournal.completion import complete
+        from spinejournal.cli.tab_completion import complete
 
         for candidate in complete(cli, shell, words):
             print(candidate)

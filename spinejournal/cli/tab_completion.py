@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spinejournal.cli_args import Command, Group, flags_of, value_flags
+from spinejournal.cli.args import Command, Group, flags_of, value_flags
 
 if TYPE_CHECKING:
     from spinejournal.store import Journal
