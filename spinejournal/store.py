@@ -847,6 +847,11 @@ class Journal:
         docs = self._table(self.EXERCISES).all()
         return sorted((Exercise.from_dict(doc, id=doc.doc_id) for doc in docs), key=lambda e: e.id)
 
+    def psfs_activities(self) -> list[PsfsActivity]:
+        """The PSFS activities, by id (read without parsing the days)."""
+        docs = self._table(self.PSFS_ACTIVITIES).all()
+        return sorted((PsfsActivity.from_dict(doc, id=doc.doc_id) for doc in docs), key=lambda a: a.id)
+
     def has_day(self, on: date) -> bool:
         return self._days(on).contains(doc_id=on.toordinal())
 

@@ -15,7 +15,7 @@ import pytest
 
 from spinejournal import cli as cli_module
 from spinejournal.cli import cli
-from spinejournal.cli_args import Group
+from spinejournal.cli.args import Group
 from spinejournal.demo import write_demo
 from spinejournal.store import Journal
 from tests.helpers import run

@@ -25,26 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "spinejournal"
 DEPENDENCIES = frozenset({"argparse", "textual", "tinydb", "plotext", "platformdirs", "rich", "orjson"})
 FOREIGN = DEPENDENCIES | frozenset(sys.stdlib_module_names)
 
-# cli_args.py is replaced in issue 13: until then its private argparse names are known, and only those.
-ALLOWED: Counter[tuple[str, str]] = Counter(
-    {
-        ("cli_args.py", "argparse._SubParsersAction"): 1,
-        ("cli_args.py", "self._ChoicesPseudoAction"): 1,
-        ("cli_args.py", "self._choices_actions"): 1,
-        ("cli_args.py", "self._dedent"): 1,
-        ("cli_args.py", "self._format_action"): 1,
-        ("cli_args.py", "self._format_args"): 1,
-        ("cli_args.py", "self._indent"): 1,
-        ("cli_args.py", "self._iter_indented_subactions"): 1,
-        ("cli_args.py", "self._max_help_position"): 1,
-        ("cli_args.py", "self._name_parser_map"): 1,
-        ("cli_args.py", "self._option_string_actions"): 2,
-        ("cli_args.py", "self._optionals"): 1,
-        ("cli_args.py", "self._width"): 2,
-        ("cli_args.py", "super()._format_action"): 1,
-        ("cli_args.py", "super()._format_action_invocation"): 1,
-    }
-)
+# Known private names, by file, while they are being replaced: none are left.
+ALLOWED: Counter[tuple[str, str]] = Counter()
 
 
 def is_private(name: str) -> bool:

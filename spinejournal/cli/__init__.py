@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
 from spinejournal import __version__, clock
-from spinejournal.cli_args import (
+from spinejournal.cli.args import (
     Cancelled,
     IntRange,
     UsageError,
@@ -191,11 +192,17 @@ def _echo_red_flags(flags: Sequence[str]) -> None:
     metavar="FILE",
     help="Journal file to use (default: your user data folder; or set SPINEJOURNAL_JOURNAL).",
 )
-@option("--demo", action="store_true", help="Open the app on generated sample data (your journal is not touched).")
+@option(
+    "--demo",
+    action="store_true",
+    help="Use generated sample data, in the app or with a command; your journal is not read or written, "
+    "and nothing done to the sample is kept.",
+)
 def cli(ctx: Context) -> None:
     """A daily pain and mobility journal for physical therapy.
 
-    Run with no command to open the journal app. Quick commands below work without it.
+    Run with no command to open the journal app. Quick commands below work without it. Tab
+    completion for your shell: spinejournal completion bash|zsh|fish (see its --help).
     """
     try:
         from spinejournal.tui.app import run
@@ -929,6 +936,40 @@ def review(ctx: Context, file: str) -> None:
     SpineJournalApp(journal, read_only=True).run()
 
 
+# -- completion -----------------------------------------------------------------------------------
+
+
+# Hidden from the list of commands: the root's help names it instead.
+@cli.command(hidden=True)
+@argument("shell", choices=["bash", "zsh", "fish"], metavar="SHELL")
+def completion(ctx: Context, shell: str) -> None:
+    """Print the tab-completion script for your shell (bash, zsh or fish), to source from its start-up file.
+
+    It completes commands and options, and the names in your journal where one is wanted: your
+    plan's exercises (log --did/--partial/--skipped), PSFS activities (psfs rate) and backups
+    (restore).
+
+    \b
+    bash, in ~/.bashrc:              eval "$(spinejournal completion bash)"
+    zsh, in ~/.zshrc after compinit: eval "$(spinejournal completion zsh)"
+    fish:                            spinejournal completion fish > ~/.config/fish/completions/spinejournal.fish
+    """
+    from spinejournal.cli.tab_completion import script
+
+    sys.stdout.write(script(shell))
+
+
+def _demo_journal(stack: ExitStack) -> str:
+    """A throwaway journal of sample data, removed when ``stack`` closes."""
+    import tempfile
+
+    from spinejournal.demo import write_demo
+
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="spinejournal-demo-")))
+    write_demo(folder / "journal.json")
+    return str(folder / "journal.json")
+
+
 # -- entry point ----------------------------------------------------------------------------------
 
 
@@ -940,14 +981,28 @@ def _fail(message: str, code: int) -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; every error becomes one line on stderr."""
+    import os
+
     from spinejournal.store import JournalError
 
+    words = sys.argv[1:] if argv is None else list(argv)
+    shell = os.environ.get("SPINEJOURNAL_COMPLETE")
+    if shell:
+        from spinejournal.cli.tab_completion import complete
+
+        for candidate in complete(cli, shell, words):
+            print(candidate)
+        sys.exit(0)
     try:
-        command, params, top = parse(cli, sys.argv[1:] if argv is None else argv, __version__)
-        ctx = Context(**top)
-        command.invoke(ctx, params)
-        _echo_warnings([note for journal in ctx.opened for note in journal.notices()])
-        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        with ExitStack() as stack:
+            command, params, top = parse(cli, words, __version__)
+            if top["demo"] and command is not cli:
+                # The command runs on sample data in a folder of its own: the real journal is never opened.
+                top["journal"] = _demo_journal(stack)
+            ctx = Context(**top)
+            command.invoke(ctx, params)
+            _echo_warnings([note for journal in ctx.opened for note in journal.notices()])
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
     except UsageError as exc:
         _fail(f"{exc} (see: {exc.prog} --help)", EXIT_USAGE)
     except Cancelled:
@@ -959,8 +1014,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BrokenPipeError:
         # Output cut short by the reader (e.g. '| head'): not an error. Python would still try to
         # flush what is buffered at exit and complain, so standard output is pointed at /dev/null.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     except OSError as exc:
