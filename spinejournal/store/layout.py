@@ -30,6 +30,9 @@ VISITS = "visits"
 PSFS_ACTIVITIES = "psfs_activities"
 PSFS_RATINGS = "psfs_ratings"
 PROFILE = "profile"
+# The tag of a JSON export (spinejournal.reports.json_io): defined here, below the reports, so the
+# store can tell an export handed to it as a journal from a damaged journal.
+EXPORT_FORMAT = "spinejournal-export"
 
 
 # Migrations from schema version N to N + 1, each a pure function on the raw TinyDB data.
@@ -81,14 +84,11 @@ def load(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
             f"Cannot read the journal {source}: it is not a spinejournal file. "
             f"It was left untouched. {backup_hint(source)}"
         )
-    if "format" in data:
-        from spinejournal.reports.json_io import EXPORT_FORMAT
-
-        if data["format"] == EXPORT_FORMAT:
-            raise JournalCorruptError(
-                f"{source} is a spinejournal export, not a journal file; nothing was changed. "
-                f"Bring it into your journal with: spinejournal import {source}"
-            )
+    if data.get("format") == EXPORT_FORMAT:
+        raise JournalCorruptError(
+            f"{source} is a spinejournal export, not a journal file; nothing was changed. "
+            f"Bring it into your journal with: spinejournal import {source}"
+        )
     meta = data.get(META_TABLE, {})
     row = meta.get("1", {}) if isinstance(meta, dict) else None
     if not isinstance(row, dict) or not _is_version(row.get("schema_version", 0)):
