@@ -21,7 +21,7 @@ from textual.widgets import Input, Static
 from spinejournal import cli, fsutil, store
 from spinejournal.fsutil import UnsafeTargetError, check_export_target, ensure_private_dir
 from spinejournal.model import Day
-from spinejournal.store import Journal, JournalError, list_backups
+from spinejournal.store import Journal, JournalError, backups, list_backups
 from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.screens.confirm import ConfirmScreen
 
@@ -323,7 +323,7 @@ def test_a_backup_cut_short_leaves_no_temp_and_the_journal_unchanged(
     def disk_full(source: Path, target: Path, mode: int = 0o600) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(target))
 
-    monkeypatch.setattr(store, "atomic_copy", disk_full)
+    monkeypatch.setattr(backups, "atomic_copy", disk_full)
     code, _, err = run(capsys, "log", "--pain", "6")
     assert code == 1
     assert one_error_line(err) == f"spinejournal: error: the disk is full: nothing was changed in {journal_path}"

@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from spinejournal import store
+from spinejournal import locations, store
 from spinejournal.model import Day, Exercise, ExerciseLog, JournalData, TherapySession, ValidationError, Visit
 from spinejournal.store import (
     Journal,
@@ -19,8 +19,10 @@ from spinejournal.store import (
     JournalCorruptError,
     JournalReadOnlyError,
     JournalVersionError,
+    layout,
     list_backups,
     restore_backup,
+    storage,
     writer_lock,
 )
 
@@ -72,7 +74,7 @@ def test_files_and_folders_are_private_to_the_owner(journal: Journal, journal_pa
     backups = list_backups(journal_path)
     assert backups and all(mode(b) == 0o600 for b in backups)
     assert mode(backups[0].parent) == 0o700
-    assert mode(store.lock_path(journal_path)) == 0o600
+    assert mode(locations.lock_path(journal_path)) == 0o600
 
 
 def test_private_even_under_a_permissive_umask(journal_path: Path) -> None:
@@ -157,8 +159,8 @@ def test_an_older_journal_is_migrated_after_a_backup(monkeypatch: pytest.MonkeyP
             doc["notes"] = doc.pop("memo", "")
         return data
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: v1_to_v2})
+    monkeypatch.setattr(layout, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(layout, "MIGRATIONS", {1: v1_to_v2})
 
     journal = Journal(journal_path)
     assert journal.data().days[0].notes == "hi"
@@ -208,7 +210,7 @@ def test_a_failed_write_keeps_the_last_confirmed_state(
     def disk_full(path: Path, data: bytes, mode: int = 0o600) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "atomic_write_bytes", disk_full)
+    monkeypatch.setattr(storage, "atomic_write_bytes", disk_full)
     with pytest.raises(store.JournalError, match="disk is full: nothing was changed"):
         journal.save_day(Day(date=TODAY, pain_avg=9))
     monkeypatch.undo()
@@ -347,7 +349,7 @@ def test_a_table_edited_by_hand_is_read_from_the_whole_file(journal_path: Path) 
     journal.save_day(Day(date=TODAY, pain_avg=1))
     # The save wrote fresh checksums: the next open takes the edit from the table itself.
     assert Journal(journal_path).data().day(date(2024, 3, 2)).pain_avg == 9
-    assert store._split_tables(journal_path.read_bytes()) is not None
+    assert layout.split_tables(journal_path.read_bytes()) is not None
 
 
 def test_a_damaged_table_that_a_quick_entry_does_not_need_still_stops_it(journal_path: Path) -> None:
@@ -378,13 +380,13 @@ def test_a_journal_written_as_one_json_line_by_an_earlier_version_opens_and_is_r
 
 def test_each_save_is_one_write_of_the_file(monkeypatch: pytest.MonkeyPatch, journal: Journal) -> None:
     writes: list[Path] = []
-    real = store.atomic_write_bytes
+    real = storage.atomic_write_bytes
 
     def counting(path: Path, data: bytes, mode: int = 0o600) -> None:
         writes.append(path)
         real(path, data, mode)
 
-    monkeypatch.setattr(store, "atomic_write_bytes", counting)
+    monkeypatch.setattr(storage, "atomic_write_bytes", counting)
     journal.save_day(Day(date=TODAY, pain_avg=3))  # a new day
     journal.save_day(Day(date=TODAY, pain_avg=4))  # the same day again
     journal.add_exercise(Exercise(name="Tilt", start=TODAY))

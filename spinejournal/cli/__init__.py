@@ -839,11 +839,8 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     new; what both hold differently is resolved as --on-conflict says, and a copy of your journal
     as it was is kept beside it first.
     """
-    from datetime import datetime
-
-    from spinejournal.fsutil import atomic_write_bytes
-    from spinejournal.model import JournalData
-    from spinejournal.reports.json_io import ExportFileError, MergeResult, is_empty, merge, read_export
+    from spinejournal.reports.importing import merge_into, restore_or_probe
+    from spinejournal.reports.json_io import ExportFileError, read_export
 
     shown = printable(file, single_line=True)
     try:
@@ -851,19 +848,10 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     except ExportFileError as exc:
         raise CommandError(f"{exc}; nothing was imported") from None
     journal = _open(ctx)
-    seen: list[JournalData] = []
-
-    def fill_empty(current: JournalData) -> JournalData:
-        # Checked and written under one lock: a day the app saves meanwhile is merged below, not replaced.
-        seen.append(current)
-        return incoming if is_empty(current) else current
-
-    journal.transform(fill_empty)
-    current = seen[0]
-    if is_empty(current):
+    probe = restore_or_probe(journal, incoming)
+    if probe is None:
         print(f"Imported {shown}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
         return
-    probe = merge(current, incoming, "keep")
     if not probe.changed:
         print(f"Nothing to import: your journal already holds everything in {shown}.")
         return
@@ -882,28 +870,9 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
         if prefer == "cancel":
             print("Cancelled: nothing was imported.")
             return
-    path = _journal_path(ctx)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}.before-import-{stamp}")
-    for n in range(2, 1000):
-        if not kept.exists():
-            break
-        kept = path.with_name(f"{path.name}.before-import-{stamp}-{n}")
-    merged: list[tuple[MergeResult, bool]] = []
-
-    def apply(current: JournalData) -> JournalData:
-        # Merged on the journal as it is under the writer lock, so a day saved while the question
-        # was open is neither lost nor overwritten; the copy kept beside it is that same journal.
-        result = merge(current, incoming, prefer)  # type: ignore[arg-type]
-        changed = result.data != current
-        merged.append((result, changed))
-        if changed:
-            atomic_write_bytes(kept, path.read_bytes())
-        return result.data
-
-    journal.transform(apply)
-    result, changed = merged[0]
-    if not changed:
+    done = merge_into(journal, incoming, prefer)  # type: ignore[arg-type]
+    result = done.result
+    if not done.changed:
         print(f"Nothing imported: the {len(result.conflicts)} item(s) that differ were kept as in your journal.")
         return
     added = ", ".join(f"{n} new {what}" for what, n in result.added.items() if n) or "nothing new"
@@ -911,7 +880,7 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     if result.conflicts:
         verb = "kept as in your journal" if prefer == "keep" else "replaced by the file's"
         print(f"{len(result.conflicts)} item(s) that differed were {verb}.")
-    print(f"Your journal as it was before is kept as {kept}.")
+    print(f"Your journal as it was before is kept as {done.kept}.")
 
 
 @cli.command()

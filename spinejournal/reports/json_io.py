@@ -33,8 +33,8 @@ from spinejournal.model import (
     Visit,
     name_key,
 )
+from spinejournal.store.layout import EXPORT_FORMAT
 
-EXPORT_FORMAT = "spinejournal-export"
 EXPORT_VERSION = 1
 
 Prefer = Literal["keep", "replace"]

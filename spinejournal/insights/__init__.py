@@ -1,0 +1,163 @@
+"""Trends and insights: every figure the Trends screen, ``spinejournal trends`` and the exports show.
+
+Pure Python over :class:`spinejournal.model.JournalData` (no Textual, no TinyDB). Every clinical rule
+comes from :mod:`spinejournal.clinical` (MCID_POINTS, MCID_PERCENT, WEEK_MIN_DAYS, BASELINE_DAYS,
+FLARE_POINTS, FLARE_WINDOW_DAYS, ADHERENT_PERCENT); the reasoning is in ``shared/DOMAIN.md``.
+
+Public API
+----------
+Ranges
+    ``RANGE_KEYS`` = ("since-visit", "4w", "3m", "all"); ``RANGE_LABELS`` maps each to a label.
+    ``resolve_range(data, key="since-visit", *, today=None, start=None, end=None) -> DateRange``:
+    "since-visit" (from the most recent visit before today, else the last 4 weeks), "4w" (28 days
+    ending today), "3m" (13 weeks = 91 days ending today), "all" (first logged day to today), or a
+    custom range when ``start`` and/or ``end`` is given. Raises ``ValueError`` (one line) when the
+    start is after the end.
+    ``DateRange(key, start, end, label)``: inclusive; ``.days``, ``.weeks()``, ``.day_label(d)``.
+
+One call
+    ``compute(data, rng) -> Insights``: a frozen dataclass tree, cheap enough to cache per
+    (range, journal snapshot). ``Insights`` holds:
+
+    - ``days_in_range``, ``days_logged``, ``is_empty``;
+    - ``pain: PainSummary``: ``series`` (PainPoint: date, pain, rolling_mean), ``weeks``
+      (WeekMean: start, end, n, mean or None when n < WEEK_MIN_DAYS), ``mean``, ``baseline``
+      (Baseline: start, end, n, mean, or None), ``change`` (PainChange: baseline, latest, latest_week,
+      points, percent, important, direction, sentence), ``best_days``/``worst_days`` (PainPoint),
+      ``flares`` (Flare: date, pain, trailing_mean, rise);
+    - ``adherence: Adherence``: ``exercises`` (ExerciseAdherence: exercise_id, name, dose,
+      active_days, scheduled, done, partial, skipped, credit, percent, adherent), overall
+      ``scheduled``/``credit``/``percent``/``adherent``, ``skip_reasons`` ((reason, count), most common
+      first), ``top_skip_reason``, ``weeks`` (WeekAdherence: start, end, scheduled, credit, percent),
+      ``sentence``;
+    - ``heat_ice: HeatIce``: ``heat``/``ice`` (TherapyStats: kind, sessions, minutes, days,
+      too_long, relief_n, mean_relief or None when relief_n < MIN_N), ``heat_days``/``ice_days``/
+      ``neither_days`` (GroupMean of same-day average pain: label, n, mean or None when n < MIN_N),
+      ``weeks`` (TherapyWeek: start, end, heat_sessions, ice_sessions, heat_minutes, ice_minutes),
+      ``sentences``;
+    - ``next_day: NextDayPain``: ``full``/``partial``/``none`` (GroupMean of the next day's
+      average pain after days with all, some or none of the logged exercises done), ``sentence``;
+    - ``mobility: MobilitySummary``: ``series`` (MobilityPoint: date, walk, sit, stand, stiffness,
+      fingertip_floor_cm), ``trends`` (MeasureTrend: key, label, unit, higher_is_better, n,
+      start_mean, recent_mean, each None when too few values);
+    - ``psfs: PsfsSummary``: ``series`` (PsfsPoint: date, score, n_activities), ``activities``
+      (PsfsActivitySeries: activity_id, name, points), ``first``, ``latest``, ``change``,
+      ``important``, ``sentence``;
+    - ``red_flag_days`` (RedFlagDay: date, flags, urgency), ``questions`` and ``notes`` (TextEntry:
+      date, text; the person's own words, to be escaped by whoever shows them).
+
+Words
+    ``what_changed(ins, *, period=True) -> tuple[str, ...]``: the short "what changed" panel, in plain
+    words, red flags first (``period=False`` leaves out the "range: n of m days logged" line).
+    ``short_date(d)`` ("2 Mar"). Sentences can contain user text (exercise names): show them as plain
+    text, never as markup.
+
+Modules
+    ``range`` (DateRange, resolve_range), ``types`` (the result dataclasses), one module per analysis
+    (``pain``, ``adherence``, ``treatments`` for heat, ice and next-day pain, ``mobility``, ``function``
+    for PSFS), ``words`` (the sentences), ``format`` (how figures and dates are written) and
+    ``figures`` (shared numeric helpers). Import the public names from here.
+
+"What helps" figures are associations with their count (n), never causes; below ``MIN_N`` the figure is
+``None`` and the sentence says there is too little to go on.
+"""
+
+from __future__ import annotations
+
+from spinejournal.clinical import MIN_N, most_urgent
+from spinejournal.insights.adherence import adherence
+from spinejournal.insights.format import short_date, shown
+from spinejournal.insights.function import psfs
+from spinejournal.insights.mobility import mobility
+from spinejournal.insights.pain import BEST_WORST_COUNT, pain_summary
+from spinejournal.insights.range import FOUR_WEEKS_DAYS, THREE_MONTHS_DAYS, DateRange, resolve_range
+from spinejournal.insights.treatments import heat_ice, next_day_pain
+from spinejournal.insights.types import (
+    Adherence,
+    Baseline,
+    ExerciseAdherence,
+    Flare,
+    GroupMean,
+    HeatIce,
+    Insights,
+    MeasureTrend,
+    MobilityPoint,
+    MobilitySummary,
+    NextDayPain,
+    PainChange,
+    PainPoint,
+    PainSummary,
+    PsfsActivitySeries,
+    PsfsPoint,
+    PsfsSummary,
+    RedFlagDay,
+    TextEntry,
+    TherapyStats,
+    TherapyWeek,
+    WeekAdherence,
+    WeekMean,
+)
+from spinejournal.insights.words import adherence_sentence, what_changed
+from spinejournal.model import JournalData
+from spinejournal.ranges import RANGE_KEYS, RANGE_LABELS
+
+__all__ = [
+    "BEST_WORST_COUNT",
+    "FOUR_WEEKS_DAYS",
+    "MIN_N",
+    "RANGE_KEYS",
+    "RANGE_LABELS",
+    "THREE_MONTHS_DAYS",
+    "Adherence",
+    "Baseline",
+    "DateRange",
+    "ExerciseAdherence",
+    "Flare",
+    "GroupMean",
+    "HeatIce",
+    "Insights",
+    "MeasureTrend",
+    "MobilityPoint",
+    "MobilitySummary",
+    "NextDayPain",
+    "PainChange",
+    "PainPoint",
+    "PainSummary",
+    "PsfsActivitySeries",
+    "PsfsPoint",
+    "PsfsSummary",
+    "RedFlagDay",
+    "TextEntry",
+    "TherapyStats",
+    "TherapyWeek",
+    "WeekAdherence",
+    "WeekMean",
+    "adherence_sentence",
+    "compute",
+    "resolve_range",
+    "short_date",
+    "shown",
+    "what_changed",
+]
+
+
+def compute(data: JournalData, rng: DateRange) -> Insights:
+    """All insights for the days of ``data`` within ``rng``. Pure: same input, same result."""
+    days = data.days_between(rng.start, rng.end)
+    red_flag_days = tuple(
+        RedFlagDay(d.date, d.red_flags, level) for d in days if (level := most_urgent(d.red_flags)) is not None
+    )
+    return Insights(
+        range=rng,
+        days_in_range=rng.days,
+        days_logged=len(days),
+        pain=pain_summary(data, rng, days),
+        adherence=adherence(data, rng, days),
+        heat_ice=heat_ice(rng, days),
+        next_day=next_day_pain(data, days),
+        mobility=mobility(days),
+        psfs=psfs(data, rng),
+        red_flag_days=red_flag_days,
+        questions=tuple(TextEntry(d.date, d.questions) for d in days if d.questions.strip()),
+        notes=tuple(TextEntry(d.date, d.notes) for d in days if d.notes.strip()),
+    )

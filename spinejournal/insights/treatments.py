@@ -1,0 +1,68 @@
+"""What helps: heat and ice sessions, and next-day pain after exercising or not (associations, never causes)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from spinejournal.clinical import MIN_N
+from spinejournal.insights.figures import group, mean
+from spinejournal.insights.range import DateRange
+from spinejournal.insights.types import HeatIce, NextDayPain, TherapyStats, TherapyWeek
+from spinejournal.insights.words import next_day_sentence, therapy_sentences
+from spinejournal.model import Day, JournalData
+
+
+def _therapy_stats(kind: str, days: Sequence[Day]) -> TherapyStats:
+    sessions = [s for d in days for s in d.sessions if s.kind == kind]
+    reliefs = [s.relief for s in sessions if s.relief is not None]
+    return TherapyStats(
+        kind=kind,
+        sessions=len(sessions),
+        minutes=sum(s.minutes for s in sessions),
+        days=sum(1 for d in days if any(s.kind == kind for s in d.sessions)),
+        too_long=sum(1 for s in sessions if s.too_long),
+        relief_n=len(reliefs),
+        mean_relief=mean(reliefs) if len(reliefs) >= MIN_N else None,
+    )
+
+
+def heat_ice(rng: DateRange, days: Sequence[Day]) -> HeatIce:
+    heat = _therapy_stats("heat", days)
+    ice = _therapy_stats("ice", days)
+    kinds = [{s.kind for s in d.sessions} for d in days]
+    heat_days = group("days with heat", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "heat" in k])
+    ice_days = group("days with ice", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "ice" in k])
+    neither = group("days with neither", [d.pain_avg for d, k in zip(days, kinds, strict=True) if not k])
+
+    windows = rng.weeks()
+    tally = [[0, 0, 0, 0] for _ in windows]  # heat sessions, ice sessions, heat minutes, ice minutes
+    for d in days:
+        row = tally[len(windows) - 1 - (rng.end - d.date).days // 7]
+        for s in d.sessions:
+            row[0 if s.kind == "heat" else 1] += 1
+            row[2 if s.kind == "heat" else 3] += s.minutes
+    weeks = tuple(TherapyWeek(start, end, *row) for (start, end), row in zip(windows, tally, strict=True))
+    return HeatIce(
+        heat, ice, heat_days, ice_days, neither, weeks, therapy_sentences(heat, ice, heat_days, ice_days, neither)
+    )
+
+
+def next_day_pain(data: JournalData, days: Sequence[Day]) -> NextDayPain:
+    groups: dict[str, list[int]] = {"full": [], "partial": [], "none": []}
+    for d in days:
+        following = data.day(d.date + timedelta(days=1))
+        if following is None:
+            continue
+        if d.exercises:
+            credits = [log.credit for log in d.exercises]
+            kind = "full" if all(c == 1.0 for c in credits) else ("partial" if any(credits) else "none")
+        elif data.exercises_active_on(d.date):
+            kind = "none"  # planned but not ticked off: counted as not done, as in adherence
+        else:
+            continue
+        groups[kind].append(following.pain_avg)
+    full = group("after days with all exercises done", groups["full"])
+    partial = group("after days with some done", groups["partial"])
+    none = group("after days with none done", groups["none"])
+    return NextDayPain(full, partial, none, next_day_sentence(full, partial, none))

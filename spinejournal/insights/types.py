@@ -1,0 +1,345 @@
+"""The result types of the insights: frozen dataclasses, one tree per :func:`compute` call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spinejournal.clinical import ADHERENT_PERCENT, Urgency
+from spinejournal.insights.format import EPS, short_date
+from spinejournal.insights.range import DateRange
+
+
+@dataclass(frozen=True, slots=True)
+class PainPoint:
+    """One logged day's average pain and the mean of the 7 calendar days ending that day.
+
+    The rolling mean may reach back before the range (it describes the day) and is None when fewer
+    than WEEK_MIN_DAYS of those 7 days are logged.
+    """
+
+    date: date
+    pain: int
+    rolling_mean: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekMean:
+    """Mean daily average pain of one 7-day window; ``mean`` is None when fewer than WEEK_MIN_DAYS logged."""
+
+    start: date
+    end: date
+    n: int
+    mean: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """Mean of the first BASELINE_DAYS logged days (``start``/``end`` are those days).
+
+    ``scope`` is "range" for the first days of the range, or "journal" for the first days of the
+    whole journal: used when the range is too short to hold both a baseline and a later week to
+    compare (e.g. a week since the last visit), as DOMAIN.md allows.
+    """
+
+    start: date
+    end: date
+    n: int
+    mean: float
+    scope: str = "range"
+
+    @property
+    def what(self) -> str:
+        """'first 7 logged days', or 'first 7 logged days of the journal'."""
+        return f"first {self.n} logged days" + (" of the journal" if self.scope == "journal" else "")
+
+    def span(self, rng: DateRange) -> str:
+        """'2 Mar to 8 Mar', with years when the baseline or the range crosses a year."""
+        year = self.start.year != rng.end.year or rng.start.year != rng.end.year
+        return f"{short_date(self.start, year=year)} to {short_date(self.end, year=year)}"
+
+
+@dataclass(frozen=True, slots=True)
+class PainChange:
+    """Baseline versus the latest week with a mean, and whether the change is clinically important.
+
+    ``points`` = baseline - latest (positive means less pain); ``percent`` = points / baseline x 100
+    (None when the baseline is 0). ``important`` when |points| >= MCID_POINTS or |percent| >=
+    MCID_PERCENT, in either direction. ``direction`` is "better", "worse", "same" or "unknown" (not
+    enough data; the numbers are then None). ``sentence`` says it in plain words either way.
+    """
+
+    baseline: float | None
+    latest: float | None
+    latest_week: WeekMean | None
+    points: float | None
+    percent: float | None
+    important: bool
+    direction: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flare:
+    """A day whose average pain is at least FLARE_POINTS above the mean of the FLARE_WINDOW_DAYS before it.
+
+    A day is judged only when at least WEEK_MIN_DAYS of those days are logged (anywhere in the journal).
+    """
+
+    date: date
+    pain: int
+    trailing_mean: float
+    rise: float
+
+
+@dataclass(frozen=True, slots=True)
+class PainSummary:
+    """Daily average pain over the range."""
+
+    series: tuple[PainPoint, ...]
+    weeks: tuple[WeekMean, ...]
+    mean: float | None
+    baseline: Baseline | None
+    change: PainChange
+    best_days: tuple[PainPoint, ...]
+    worst_days: tuple[PainPoint, ...]
+    flares: tuple[Flare, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseAdherence:
+    """Adherence to one exercise of the plan over the range.
+
+    ``scheduled`` = times_per_week x active_days / 7, where active_days are the days of the range on
+    which the exercise was in the plan (from its start date up to, not including, its end date); so a
+    partial week counts pro rata, e.g. 5 x/week over 3 active days is 15/7 = 2.14 sessions.
+    ``credit`` = done + 0.5 x partly done, counted up to ``scheduled`` (extra sessions do not push
+    adherence over 100 %). For more than 7 times a week, one tick on a day stands for that day's
+    times_per_week / 7 sessions. ``percent`` = credit / scheduled x 100, None when nothing was scheduled.
+    """
+
+    exercise_id: int
+    name: str
+    dose: str
+    active_days: int
+    scheduled: float
+    done: int
+    partial: int
+    skipped: int
+    credit: float
+    percent: float | None
+
+    @property
+    def adherent(self) -> bool | None:
+        """At or above ADHERENT_PERCENT; None when nothing was scheduled."""
+        return None if self.percent is None else self.percent >= ADHERENT_PERCENT - EPS
+
+
+@dataclass(frozen=True, slots=True)
+class WeekAdherence:
+    """Overall adherence in one 7-day window (same windows as the weekly pain means)."""
+
+    start: date
+    end: date
+    scheduled: float
+    credit: float
+    percent: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Adherence:
+    """Home exercise adherence, per exercise and overall (sum of credits / sum of scheduled x 100).
+
+    A scheduled session that was never ticked off counts as not done. ``skip_reasons`` counts the
+    reasons given for skipped or partly done exercises, most common first.
+    """
+
+    exercises: tuple[ExerciseAdherence, ...]
+    scheduled: float
+    credit: float
+    percent: float | None
+    skip_reasons: tuple[tuple[str, int], ...]
+    weeks: tuple[WeekAdherence, ...]
+    sentence: str
+
+    @property
+    def adherent(self) -> bool | None:
+        """Overall at or above ADHERENT_PERCENT; None when nothing was scheduled."""
+        return None if self.percent is None else self.percent >= ADHERENT_PERCENT - EPS
+
+    @property
+    def top_skip_reason(self) -> str | None:
+        """The most common reason id (see ``model.SKIP_REASONS``), or None when none was given."""
+        return self.skip_reasons[0][0] if self.skip_reasons else None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMean:
+    """Mean average pain of a group of days, with its count; ``mean`` is None when n < MIN_N."""
+
+    label: str
+    n: int
+    mean: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TherapyStats:
+    """Heat or ice sessions in the range. Relief = pain before - pain after, over sessions with both."""
+
+    kind: str
+    sessions: int
+    minutes: int
+    days: int
+    too_long: int
+    relief_n: int
+    mean_relief: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TherapyWeek:
+    """Heat and ice use in one 7-day window."""
+
+    start: date
+    end: date
+    heat_sessions: int
+    ice_sessions: int
+    heat_minutes: int
+    ice_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeatIce:
+    """Heat versus ice: sessions and relief, and the average pain of days with heat, ice or neither.
+
+    A day with both heat and ice counts among the heat days and among the ice days.
+    """
+
+    heat: TherapyStats
+    ice: TherapyStats
+    heat_days: GroupMean
+    ice_days: GroupMean
+    neither_days: GroupMean
+    weeks: tuple[TherapyWeek, ...]
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NextDayPain:
+    """Next day's average pain after days with all, some or none of the exercises done.
+
+    A day counts as "all" when it has exercise logs and every one is done, "some" when at least one is
+    done or partly done, "none" when exercises were in the plan but none was done. Only days whose
+    next day is logged count; days with nothing in the plan are left out.
+    """
+
+    full: GroupMean
+    partial: GroupMean
+    none: GroupMean
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class MobilityPoint:
+    """Self-measured mobility on one logged day (minutes; fingertip-to-floor in cm)."""
+
+    date: date
+    walk: int | None
+    sit: int | None
+    stand: int | None
+    stiffness: int | None
+    fingertip_floor_cm: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureTrend:
+    """One mobility measure: mean of its first and of its last BASELINE_DAYS values in the range.
+
+    Both means are None unless there are at least 2 x BASELINE_DAYS values, so the two never overlap.
+    """
+
+    key: str
+    label: str
+    unit: str
+    higher_is_better: bool
+    n: int
+    start_mean: float | None
+    recent_mean: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MobilitySummary:
+    """Mobility over the range."""
+
+    series: tuple[MobilityPoint, ...]
+    trends: tuple[MeasureTrend, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PsfsPoint:
+    """PSFS score on a date: mean of each activity's latest rating so far (0 = unable, 10 = as before)."""
+
+    date: date
+    score: float
+    n_activities: int
+
+
+@dataclass(frozen=True, slots=True)
+class PsfsActivitySeries:
+    """One PSFS activity's ratings in the range, on the 1.0 direction (0 = unable, 10 = as before)."""
+
+    activity_id: int
+    name: str
+    points: tuple[tuple[date, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PsfsSummary:
+    """PSFS over the range; ``change`` = latest - first score (positive is better)."""
+
+    series: tuple[PsfsPoint, ...]
+    activities: tuple[PsfsActivitySeries, ...]
+    first: float | None
+    latest: float | None
+    change: float | None
+    important: bool
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagDay:
+    """A day on which red-flag symptoms were logged, and how urgent the most urgent one is."""
+
+    date: date
+    flags: tuple[str, ...]
+    urgency: Urgency
+
+
+@dataclass(frozen=True, slots=True)
+class TextEntry:
+    """A note or question in the person's own words (escape it wherever it is shown)."""
+
+    date: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    """Everything computed for one range of one journal snapshot."""
+
+    range: DateRange
+    days_in_range: int
+    days_logged: int
+    pain: PainSummary
+    adherence: Adherence
+    heat_ice: HeatIce
+    next_day: NextDayPain
+    mobility: MobilitySummary
+    psfs: PsfsSummary
+    red_flag_days: tuple[RedFlagDay, ...]
+    questions: tuple[TextEntry, ...]
+    notes: tuple[TextEntry, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no day is logged in the range."""
+        return self.days_logged == 0
