@@ -248,7 +248,7 @@ def test_spinejournal_names_no_private_attribute_of_a_dependency() -> None:
 
 
 def test_the_allowlist_holds_only_names_still_in_use() -> None:
-    # Once cli_args.py is gone, its entries must go too, so the list cannot hide a new use later.
+    # An entry no longer needed must go, so the list cannot hide a new use later.
     stale = ALLOWED - Counter((file, name) for file, name, _ in private_names_in_package())
     assert not stale, f"no longer used, remove from ALLOWED: {sorted(stale)}"
 
