@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from spinejournal import cli as cli_module
 from spinejournal.cli import cli
+from spinejournal.cli import common as cli_common
 from spinejournal.cli.args import Group
 from spinejournal.demo import write_demo
 from spinejournal.store import Journal
@@ -342,7 +342,7 @@ def test_delete_a_day_logged_by_mistake(capsys: pytest.CaptureFixture[str], jour
 @pytest.fixture
 def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
     """Someone answers questions on the terminal: what they type is given as a string."""
-    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    monkeypatch.setattr(cli_common, "interactive", lambda: True)
     return lambda typed: monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from spinejournal import cli, fsutil, store
+from spinejournal import fsutil, store
+from spinejournal.cli import common as cli_common
 from spinejournal.fsutil import UnsafeTargetError, check_export_target, ensure_private_dir
 from spinejournal.model import Day
 from spinejournal.store import Journal, JournalError, backups, list_backups
@@ -176,7 +177,7 @@ def test_export_over_an_existing_file_asks_a_person_first(
     target = tmp_path / "days.csv"
     target.write_text("old\n")
     asked: list[str] = []
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli_common, "interactive", lambda: True)
     monkeypatch.setattr(builtins, "input", lambda prompt: asked.append(prompt) or answer)
     code, out, _ = run(capsys, "export", "--format", "csv", "-o", str(target))
     assert code == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spinejournal import cli as cli_module
+from spinejournal.cli import common as cli_common
 from spinejournal.model import Day
 from spinejournal.reports.json_io import export_json
 from spinejournal.store import Journal, JournalReadOnlyError
@@ -149,7 +149,7 @@ def test_import_keep_with_nothing_new_writes_nothing(
 def test_import_asks_on_a_terminal(
     capsys: pytest.CaptureFixture[str], demo_journal: Path, conflicting: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    monkeypatch.setattr(cli_common, "interactive", lambda: True)
     data = json.loads(conflicting.read_bytes())
     data["days"] = data["days"][-1:]  # only the conflicting day ...
     data["days"].append({"date": "2020-01-01", "pain_avg": 2})  # ... and one new one
