@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import os
@@ -232,6 +233,27 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str], path: tuple[
         assert code == 0 and out.startswith(f"Usage: {' '.join(('spinejournal', *path))} [OPTIONS]")
         assert "Options:\n" in out and "  -h, --help" in out and "Show this message and exit." in out
         assert "\b" not in out
+
+
+def test_every_command_a_module_declares_is_in_the_tree() -> None:
+    # The tree is built in one list in spinejournal/cli/__init__.py: a command left out of it
+    # would exist in its module and be unreachable from the command line.
+    from spinejournal.cli import files, log, plan, show, visits
+
+    def funcs(group: Group) -> set[object]:
+        found: set[object] = set()
+        for command in group.commands.values():
+            found |= {command.func} | (funcs(command) if isinstance(command, Group) else set())
+        return found
+
+    declared = {
+        func
+        for module in (log, show, plan, visits, files)
+        for name, func in vars(module).items()
+        if inspect.isfunction(func) and func.__module__ == module.__name__ and not name.startswith("_")
+    }
+    assert len(declared) == 23  # 12 commands, 3 groups and their 8 subcommands
+    assert declared == funcs(cli) - {cli.commands["completion"].func}
 
 
 def test_help_lists_every_command_in_order_and_keeps_examples_as_written(capsys: pytest.CaptureFixture[str]) -> None:

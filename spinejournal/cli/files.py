@@ -1,5 +1,9 @@
 """The commands about the journal file and files beside it: remind, restore, check, export, import
-and review."""
+and review.
+
+Each public function is a command (its docstring the help, its options declared on it);
+``spinejournal.cli`` adds them to the command tree.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
 """The commands that write a day: log (in one line, with its parsing of sessions, exercises and
-radiating pain) and delete."""
+radiating pain) and delete.
+
+Each public function is a command (its docstring the help, its options declared on it);
+``spinejournal.cli`` adds them to the command tree.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""The plan command group: the home exercise program (add, list, retire)."""
+"""The plan command group: the home exercise program (add, list, retire).
+
+Each public function is a command (its docstring the help, its options declared on it);
+``spinejournal.cli`` adds them to the command tree.
+"""
 
 from __future__ import annotations
 

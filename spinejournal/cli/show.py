@@ -1,4 +1,8 @@
-"""The commands that read days back: show (a table or JSON) and trends (what changed, and the charts)."""
+"""The commands that read days back: show (a table or JSON) and trends (what changed, and the charts).
+
+Each public function is a command (its docstring the help, its options declared on it);
+``spinejournal.cli`` adds them to the command tree.
+"""
 
 from __future__ import annotations
 

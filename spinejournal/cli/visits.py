@@ -1,5 +1,9 @@
 """What the journal knows besides days: visits, PSFS activities and ratings, the profile and the
-red-flag list."""
+red-flag list.
+
+Each public function is a command (its docstring the help, its options declared on it);
+``spinejournal.cli`` adds them to the command tree.
+"""
 
 from __future__ import annotations
 
