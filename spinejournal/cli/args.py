@@ -454,7 +454,8 @@ def _help_text(param: Param) -> str:
         notes.append(str(kwargs["type"]))
     if kwargs.get("required"):
         notes.append("required")
-    return kwargs.get("help", "") + (f"  [{'; '.join(notes)}]" if notes else "")
+    text: str = kwargs.get("help", "")
+    return text + (f"  [{'; '.join(notes)}]" if notes else "")
 
 
 def _default_metavar(kwargs: dict[str, Any]) -> str:
