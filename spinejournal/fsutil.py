@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from spinejournal.text import printable
@@ -118,35 +119,36 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> Non
     fsync the folder. Something at ``path`` that is not a regular file (a link, a device) is never
     replaced: ``FileExistsError``.
     """
+    _write_atomically(path, mode, lambda fd: _write_all(fd, data))
+
+
+def atomic_copy(source: Path, target: Path, mode: int = PRIVATE_FILE) -> None:
+    """Copy ``source`` to ``target`` atomically, like :func:`atomic_write_bytes`, a chunk at a time."""
+    src = os.open(source, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+
+    def fill(fd: int) -> None:
+        while chunk := os.read(src, _COPY_CHUNK):
+            _write_all(fd, chunk)
+
+    try:
+        _write_atomically(target, mode, fill)
+    finally:
+        os.close(src)
+
+
+def _write_atomically(path: Path, mode: int, fill: Callable[[int], None]) -> None:
+    """A private temp file beside ``path``, filled by ``fill(fd)``, then installed over ``path``;
+    the temp file is removed if anything fails."""
     tmp = temp_name(path)
     fd = _create_private(tmp, mode)
     try:
-        _write_all(fd, data)
+        fill(fd)
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _install(tmp, path, fd)
-
-
-def atomic_copy(source: Path, target: Path, mode: int = PRIVATE_FILE) -> None:
-    """Copy ``source`` to ``target`` atomically, like :func:`atomic_write_bytes`, a chunk at a time."""
-    tmp = temp_name(target)
-    src = os.open(source, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    try:
-        fd = _create_private(tmp, mode)
-        try:
-            while chunk := os.read(src, _COPY_CHUNK):
-                _write_all(fd, chunk)
-        except BaseException:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _install(tmp, target, fd)
-    finally:
-        os.close(src)
 
 
 def ensure_private_dir(folder: Path) -> None:

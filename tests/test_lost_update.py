@@ -3,9 +3,6 @@ they were read (the other writer is the real CLI, in its own process)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,22 +22,9 @@ from spinejournal.model import (
 )
 from spinejournal.store import Journal, JournalConflictError
 from tests.conftest import TODAY
+from tests.helpers import shell
 
 YESTERDAY = TODAY - timedelta(days=1)
-
-
-def shell(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real CLI in its own process, on the test's journal and pinned date (from the environment)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "spinejournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done
 
 
 # -- the merge, on hand-built days ---------------------------------------------------------------
@@ -163,7 +147,7 @@ def test_a_day_logged_elsewhere_while_the_form_was_new() -> None:
 def test_a_save_merges_what_the_shell_logged_since_the_day_was_read(journal: Journal, journal_path: Path) -> None:
     journal.save_day(day())
     opened = journal.get_day(TODAY)
-    assert "Updated" in shell("log", "--ice", "5", "--walk", "55", "--note", "from the shell").stdout
+    assert "Updated" in shell("log", "--ice", "5", "--walk", "55", "--note", "from the shell")
     result = journal.save_day(day(pain_avg=6), expected=opened)
     assert result.merged == ("sessions", "notes", "mobility.walk")
     expected = day(pain_avg=6, sessions=(TherapySession("ice", 5),), mobility=Mobility(walk=55), notes="from the shell")

@@ -326,11 +326,8 @@ class Journal:
         """Add an exercise to the plan; returns it with its new id."""
         with self._writing():
             table = self._table(self.EXERCISES)
-            key = name_key(exercise.name)
-            same = next((e for e in table.all() if name_key(e["name"]) == key and "end" not in e), None)
-            if same is not None:
-                known = "" if same["name"] == exercise.name else f" as '{same['name']}'"
-                raise ValidationError("exercise name", f"'{exercise.name}' is already in the plan{known}")
+            current = [doc for doc in table.all() if "end" not in doc]
+            _refuse_same_name(current, exercise.name, "exercise name", "is already in the plan")
             stored = exercise.__class__(**{**_fields(exercise), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored
@@ -389,11 +386,7 @@ class Journal:
         """Add an activity to rate; returns it with its new id. Its name must be new (``name_key``)."""
         with self._writing():
             table = self._table(self.PSFS_ACTIVITIES)
-            key = name_key(activity.name)
-            same = next((a for a in table.all() if name_key(a["name"]) == key), None)
-            if same is not None:
-                known = "" if same["name"] == activity.name else f" as '{same['name']}'"
-                raise ValidationError("activity name", f"'{activity.name}' is already an activity{known}")
+            _refuse_same_name(table.all(), activity.name, "activity name", "is already an activity")
             stored = activity.__class__(**{**_fields(activity), "id": self._next_id(table)})
             table.insert(Document(stored.to_dict(), doc_id=stored.id))
         return stored
@@ -470,6 +463,16 @@ class Journal:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _refuse_same_name(docs: Sequence[Mapping[str, Any]], name: str, field: str, already: str) -> None:
+    """A name that differs from a stored one only in case or spacing is the same name: refused,
+    saying the stored spelling when it differs."""
+    key = name_key(name)
+    same = next((doc for doc in docs if name_key(doc["name"]) == key), None)
+    if same is not None:
+        known = "" if same["name"] == name else f" as '{same['name']}'"
+        raise ValidationError(field, f"'{name}' {already}{known}")
 
 
 def _fields(record: Any) -> dict[str, Any]:

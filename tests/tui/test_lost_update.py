@@ -4,9 +4,6 @@ sees and for what is on disk afterwards."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,25 +18,12 @@ from spinejournal.tui.screens.exercise_dialog import ExerciseDialog
 from spinejournal.tui.screens.psfs_rating_dialog import PsfsRatingDialog
 from spinejournal.tui.screens.today import TodayScreen
 from spinejournal.tui.screens.visit_dialog import VisitDialog
+from tests.helpers import shell
 from tests.tui.helpers import TODAY, make_app, screen_text, stored
 
 SIZE = (100, 30)  # as the brief's tmux check; the dialog's buttons also fit 80 columns
 YESTERDAY = TODAY - timedelta(days=1)
 MERGED_NOTICE = "Updated Sunday 15 March 2026; kept the heat/ice sessions, notes, walking saved elsewhere."
-
-
-def shell(*args: str) -> str:
-    """Run the real CLI in its own process on the test's journal and date; its standard output."""
-    done = subprocess.run(
-        [sys.executable, "-m", "spinejournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def notices(app: App[Any]) -> list[str]:
