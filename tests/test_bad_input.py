@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -232,6 +233,22 @@ def test_an_exercise_named_like_one_in_the_plan_is_refused(
 ) -> None:
     err = refused(capsys, planned, "plan", "add", name)
     assert "is already in the plan as 'Pelvic tilt'" in err
+
+
+def test_renaming_an_exercise_to_the_name_of_another_current_one_is_refused(
+    capsys: pytest.CaptureFixture[str], planned: Path
+) -> None:
+    assert run(capsys, "plan", "add", "Bird dog")[0] == 0
+    journal = Journal(planned)
+    bird_dog = next(e for e in journal.exercises() if e.name == "Bird dog")
+    before = planned.read_bytes()
+    with pytest.raises(ValidationError, match="'pelvic TILT' is already in the plan as 'Pelvic tilt'"):
+        journal.update_exercise(replace(bird_dog, name="pelvic TILT"))
+    assert planned.read_bytes() == before
+    # A retired exercise's name is free again, as for a new one.
+    assert run(capsys, "plan", "retire", "Pelvic tilt")[0] == 0
+    journal.update_exercise(replace(bird_dog, name="Pelvic tilt"))
+    assert [e.name for e in Journal(planned).exercises() if e.end is None] == ["Pelvic tilt"]
 
 
 def test_the_same_name_again_is_refused_without_repeating_it(capsys: pytest.CaptureFixture[str], planned: Path) -> None:

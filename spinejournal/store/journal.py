@@ -340,6 +340,10 @@ class Journal:
                 _check(expected, self._exercise(exercise.id), _exercise_label(expected or exercise))
             if not table.contains(doc_id=exercise.id):
                 raise ValidationError("exercise", f"no exercise with id {exercise.id}")
+            if exercise.end is None:
+                # Renamed to the name of another current exercise, it could never be told apart by name.
+                others = [doc for doc in table.all() if doc.doc_id != exercise.id and "end" not in doc]
+                _refuse_same_name(others, exercise.name, "exercise name", "is already in the plan")
             self._put(table, exercise.id, exercise.to_dict())
         return exercise
 
