@@ -625,16 +625,25 @@ HOSTILE: dict[str, Callable[[], tuple[bytes, str]]] = {
 }
 
 
+def refused_hostile(
+    capsys: pytest.CaptureFixture[str], journal: Path, folder: Path, kind: str, command: str
+) -> tuple[Path, str, str]:
+    """Give ``command`` the hostile file ``kind``: it must be refused (one line, journal untouched)
+    within the hang guard. Returns the file, the words the refusal must hold, and the error line."""
+    content, message = HOSTILE[kind]()
+    file = folder / f"{kind}.json"
+    file.write_bytes(content)
+    started = time.monotonic()
+    err = refused(capsys, journal, command, str(file))
+    assert time.monotonic() - started < BOUND_SECONDS
+    return file, message, err
+
+
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_a_hostile_import_is_refused_at_once(
     capsys: pytest.CaptureFixture[str], planned: Path, tmp_path: Path, kind: str
 ) -> None:
-    content, message = HOSTILE[kind]()
-    file = tmp_path / f"{kind}.json"
-    file.write_bytes(content)
-    started = time.monotonic()
-    err = refused(capsys, planned, "import", str(file))
-    assert time.monotonic() - started < BOUND_SECONDS
+    file, message, err = refused_hostile(capsys, planned, tmp_path, kind, "import")
     assert err.startswith(f"spinejournal: error: {file}")
     assert message in err and err.endswith("; nothing was imported\n")
 
@@ -643,12 +652,7 @@ def test_a_hostile_import_is_refused_at_once(
 def test_a_hostile_file_is_refused_for_review_before_the_app_starts(
     capsys: pytest.CaptureFixture[str], planned: Path, tmp_path: Path, kind: str
 ) -> None:
-    content, message = HOSTILE[kind]()
-    file = tmp_path / f"{kind}.json"
-    file.write_bytes(content)
-    started = time.monotonic()
-    err = refused(capsys, planned, "review", str(file))
-    assert time.monotonic() - started < BOUND_SECONDS
+    file, message, err = refused_hostile(capsys, planned, tmp_path, kind, "review")
     assert err.startswith(f"spinejournal: error: {file}") and message in err
 
 
