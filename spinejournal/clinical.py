@@ -27,6 +27,24 @@ ADHERENT_PERCENT = 70.0
 PSFS_MCID_POINTS = 2.0
 # Our own rule: an association ("what helps") over fewer cases than this is not shown as a number.
 MIN_N = 5
+# PGIC, the patient's global impression of change since care began (our wording of the 7 points).
+PGIC_LABELS: dict[int, str] = {
+    1: "Very much improved",
+    2: "Much improved",
+    3: "Minimally improved",
+    4: "No change",
+    5: "Minimally worse",
+    6: "Much worse",
+    7: "Very much worse",
+}
+# "Much improved" or better is the usual responder threshold (goes with about 30 % less pain, Farrar 2001).
+PGIC_RESPONDER_MAX = 2
+# PEG-3 (Krebs 2009): three 0-10 items, score = their mean; our own wording of each question.
+PEG_ITEMS: dict[str, str] = {
+    "pain": "Your pain on average over the past week (0 no pain, 10 as bad as you can imagine)",
+    "enjoyment": "How much pain got in the way of enjoying life this past week (0 not at all, 10 completely)",
+    "activity": "How much pain got in the way of your general activity this past week (0 not at all, 10 completely)",
+}
 # Heat or ice sessions longer than this are accepted with a gentle warning.
 HEAT_ICE_WARN_MINUTES = 20
 

@@ -12,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from spinejournal.model import LIMBS, REGIONS, Day, ExerciseLog, Mobility, TherapySession, ValidationError
+from spinejournal.model import (
+    LIMBS,
+    REGIONS,
+    Day,
+    ExerciseLog,
+    MedicationTaken,
+    Mobility,
+    TherapySession,
+    ValidationError,
+)
 from spinejournal.text import printable, shorten
 
 # Names of the merged fields as a person reads them (conflict messages and "kept ..." notices).
@@ -24,8 +33,12 @@ FIELD_LABELS: dict[str, str] = {
     "pain_limb": "leg/arm pain",
     "regions": "where it hurts",
     "radiating": "radiating pain",
-    "sessions": "heat/ice sessions",
+    "sessions": "treatments",
     "exercises": "exercises",
+    "medications": "medications taken",
+    "sleep_hours": "hours slept",
+    "sleep_quality": "sleep quality",
+    "mood": "mood",
     "mobility.walk": "walking",
     "mobility.sit": "sitting",
     "mobility.stand": "standing",
@@ -45,6 +58,9 @@ _PLAIN_FIELDS = (
     "regions",
     "radiating",
     "sessions",
+    "sleep_hours",
+    "sleep_quality",
+    "mood",
     "notes",
     "questions",
 )
@@ -103,24 +119,33 @@ def _pick(name: str, base: object, mine: _Value, theirs: _Value, taken: list[str
     return mine
 
 
-def _exercises(
-    base: tuple[ExerciseLog, ...] | Any,
-    mine: tuple[ExerciseLog, ...],
-    theirs: tuple[ExerciseLog, ...],
+_Log = TypeVar("_Log", ExerciseLog, MedicationTaken)
+
+
+def _key(log: ExerciseLog | MedicationTaken) -> int:
+    return log.exercise_id if isinstance(log, ExerciseLog) else log.medication_id
+
+
+def _per_item(
+    name: str,
+    base: tuple[_Log, ...] | Any,
+    mine: tuple[_Log, ...],
+    theirs: tuple[_Log, ...],
     taken: list[str],
     conflicts: list[str],
-) -> tuple[ExerciseLog, ...]:
-    """Exercise logs merged per exercise: mine in my order, then those only the other side logged."""
-    before = {log.exercise_id: log for log in (() if base is _UNSET else base)}
-    ours = {log.exercise_id: log for log in mine}
-    other = {log.exercise_id: log for log in theirs}
+) -> tuple[_Log, ...]:
+    """Exercise logs merged per exercise (medications taken per medication): mine in my order, then
+    those only the other side logged."""
+    before: dict[int, _Log] = {_key(log): log for log in (() if base is _UNSET else base)}
+    ours: dict[int, _Log] = {_key(log): log for log in mine}
+    other: dict[int, _Log] = {_key(log): log for log in theirs}
     took: list[str] = []
     clashed: list[str] = []
-    merged = {}
-    for exercise_id in [*ours, *(i for i in other if i not in ours)]:
-        log = _pick("exercises", before.get(exercise_id), ours.get(exercise_id), other.get(exercise_id), took, clashed)
+    merged: dict[int, _Log] = {}
+    for item in [*ours, *(i for i in other if i not in ours)]:
+        log = _pick(name, before.get(item), ours.get(item), other.get(item), took, clashed)
         if log is not None:
-            merged[exercise_id] = log
+            merged[item] = log
     taken.extend(took[:1])
     conflicts.extend(clashed[:1])
     return tuple(merged.values())
@@ -134,7 +159,7 @@ def _sessions(
     taken: list[str],
     conflicts: list[str],
 ) -> tuple[TherapySession, ...]:
-    """Heat/ice sessions: when both sides only added sessions to what was there (heat in the app,
+    """Treatment sessions: when both sides only added sessions to what was there (heat in the app,
     ice from the shell), the day keeps all of them; any other change on both sides is a clash."""
     n = len(base)
     if mine != base and theirs != base and mine[:n] == base and theirs[:n] == base:
@@ -178,8 +203,16 @@ def merge_day(base: Day | None, mine: Day, theirs: Day, *, prefer_mine: bool = F
             values[name] = _sessions(name, was, ours, other, taken, conflicts)
         else:
             values[name] = _pick(name, was, ours, other, taken, conflicts)
-    values["exercises"] = _exercises(
-        _UNSET if base is None else base.exercises, mine.exercises, theirs.exercises, taken, conflicts
+    values["exercises"] = _per_item(
+        "exercises", _UNSET if base is None else base.exercises, mine.exercises, theirs.exercises, taken, conflicts
+    )
+    values["medications"] = _per_item(
+        "medications",
+        _UNSET if base is None else base.medications,
+        mine.medications,
+        theirs.medications,
+        taken,
+        conflicts,
     )
     values["mobility"] = _mobility(
         _UNSET if base is None else base.mobility, mine.mobility, theirs.mobility, taken, conflicts
@@ -211,6 +244,8 @@ def describe(day: Day | None, name: str) -> str:
         return ", ".join(f"{s.kind} {s.minutes} min" for s in value) or "none"
     if name == "exercises":
         return ", ".join(f"#{log.exercise_id} {log.status}" for log in value) or "none"
+    if name == "medications":
+        return ", ".join(f"#{t.medication_id} x{t.dose_count}" for t in value) or "none"
     if name == "radiating":
         return ", ".join(f"{r.limb} to {r.extent}" for r in value) or "none"
     if isinstance(value, tuple):

@@ -153,7 +153,7 @@ def test_a_day_before_1900_from_an_older_version_can_be_deleted(
     capsys: pytest.CaptureFixture[str], journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as older:  # the model as it was: any date taken
-        older.setattr(model, "EARLIEST_DAY", date.min)
+        older.setattr(model.checks, "EARLIEST_DAY", date.min)
         Journal(journal_path).save_day(Day(date(1, 1, 1), pain_avg=3))
     err = refused(capsys, journal_path, "delete", "--date", "0001-01-01")
     assert "add --yes to delete 0001-01-01 without being asked" in err
@@ -165,7 +165,7 @@ def test_a_day_before_1900_from_an_older_version_is_named_by_reading_commands(
     capsys: pytest.CaptureFixture[str], journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as older:
-        older.setattr(model, "EARLIEST_DAY", date.min)
+        older.setattr(model.checks, "EARLIEST_DAY", date.min)
         Journal(journal_path).save_day(Day(date(1, 1, 1), pain_avg=3))
     err = refused(capsys, journal_path, "trends", "--range", "all")
     assert "holds a day it cannot read: day 0001-01-01: date: must be 1900-01-01 or later" in err

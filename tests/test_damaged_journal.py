@@ -188,15 +188,15 @@ WRONG_SHAPES: dict[str, tuple[dict[str, Any], str]] = {
     "a day that is a list": (_file(**_days(**{_key(YESTERDAY): [4, 5]})), f"day {YESTERDAY}: day: must be an object"),
     "sessions as text": (
         _file(**_days(**{_key(YESTERDAY): DAY | {"sessions": "heat"}})),
-        f"day {YESTERDAY}: heat/ice sessions: must be a list (got text)",
+        f"day {YESTERDAY}: treatment sessions: must be a list (got text)",
     ),
     "a session that is text": (
         _file(**_days(**{_key(YESTERDAY): DAY | {"sessions": ["heat"]}})),
-        f"day {YESTERDAY}: heat/ice session: must be an object (got text)",
+        f"day {YESTERDAY}: treatment session: must be an object (got text)",
     ),
     "a session with no minutes": (
         _file(**_days(**{_key(YESTERDAY): DAY | {"sessions": [{"kind": "ice"}]}})),
-        f"day {YESTERDAY}: heat/ice minutes: is missing",
+        f"day {YESTERDAY}: treatment minutes: is missing",
     ),
     "mobility as a list": (
         _file(**_days(**{_key(YESTERDAY): DAY | {"mobility": [20]}})),
@@ -315,7 +315,8 @@ def test_a_wrong_shape_is_one_line_never_a_traceback_and_the_file_is_unchanged(
     [
         (Day, [], "day: must be an object (got a list)"),
         (Day, {"date": "2026-03-01", "pain_avg": 3, "pain_lest": 1}, "least pain: unknown field 'pain_lest'"),
-        (Day, {"date": "2026-03-01", "pain_avg": 3, "mood": "ok"}, "day: unknown field 'mood'"),
+        (Day, {"date": "2026-03-01", "pain_avg": 3, "feeling": "ok"}, "day: unknown field 'feeling'"),
+        (Day, {"date": "2026-03-01", "pain_avg": 3, "mood": "ok"}, "mood: must be a whole number from 0 to 10"),
         (Day, {"pain_avg": 3}, "date: is missing"),
         (TherapySession, {"kind": "heat", "minutes": 20.5}, "heat minutes: must be a whole number"),
         (Radiating, {"limb": ["left_leg"], "extent": "calf"}, "radiating limb: must be one of"),

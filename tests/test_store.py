@@ -145,8 +145,8 @@ def test_a_journal_from_a_newer_version_is_refused_untouched(journal_path: Path)
 
 
 def test_an_older_journal_is_migrated_after_a_backup(monkeypatch: pytest.MonkeyPatch, journal_path: Path) -> None:
-    # Version 1 stored days as they are; pretend version 2 renamed 'notes' to 'diary'... and back:
-    # the migration mechanism is what is under test, with a real transformation of the data.
+    # Pretend a version 3 renamed 'notes' to 'memo'... and back: the migration mechanism is what is
+    # under test, with a real transformation of the data (the real 1 -> 2 step runs first).
     old = {
         "_meta": {"1": {"schema_version": 1}},
         "days-2026": {"739676": {"date": "2026-03-01", "pain_avg": 4, "memo": "hi"}},
@@ -154,23 +154,24 @@ def test_an_older_journal_is_migrated_after_a_backup(monkeypatch: pytest.MonkeyP
     journal_path.parent.mkdir(parents=True)
     journal_path.write_bytes(orjson.dumps(old))
 
-    def v1_to_v2(data: dict) -> dict:
+    def v2_to_v3(data: dict) -> dict:
         for doc in data.get("days-2026", {}).values():
             doc["notes"] = doc.pop("memo", "")
         return data
 
-    monkeypatch.setattr(layout, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(layout, "MIGRATIONS", {1: v1_to_v2})
+    monkeypatch.setattr(layout, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(layout, "MIGRATIONS", {**layout.MIGRATIONS, 2: v2_to_v3})
 
     journal = Journal(journal_path)
     assert journal.data().days[0].notes == "hi"
-    assert [b.name for b in list_backups(journal_path)] == [f"journal-pre-v2-{TODAY}.json"]
+    assert [b.name for b in list_backups(journal_path)] == [f"journal-pre-v3-{TODAY}.json"]
     assert orjson.loads(list_backups(journal_path)[0].read_bytes()) == old
 
     journal.save_day(Day(date=TODAY, pain_avg=2))
     saved = orjson.loads(journal_path.read_bytes())
-    assert saved["_meta"]["1"]["schema_version"] == 2
+    assert saved["_meta"]["1"]["schema_version"] == 3
     assert saved["days-2026"]["739676"]["notes"] == "hi"
+    assert saved["medications"] == {}
 
 
 def test_backups_rotate_keeping_the_newest_seven(monkeypatch: pytest.MonkeyPatch, journal_path: Path) -> None:

@@ -81,13 +81,18 @@ def check(ctx: Context) -> None:
     report = check_journal(path)
     contents = ", ".join(
         f"{report.counts.get(table, 0)} {one if report.counts.get(table) == 1 else many}"
-        for table, one, many in (
-            ("days", "day", "days"),
-            ("exercises", "exercise", "exercises"),
-            ("visits", "visit", "visits"),
-            ("psfs_activities", "PSFS activity", "PSFS activities"),
-            ("psfs_ratings", "PSFS rating", "PSFS ratings"),
+        for table, one, many, always in (
+            ("days", "day", "days", True),
+            ("exercises", "exercise", "exercises", True),
+            ("visits", "visit", "visits", True),
+            ("psfs_activities", "PSFS activity", "PSFS activities", True),
+            ("psfs_ratings", "PSFS rating", "PSFS ratings", True),
+            ("medications", "medication", "medications", False),
+            ("peg_scores", "PEG score", "PEG scores", False),
+            ("pgic_ratings", "PGIC rating", "PGIC ratings", False),
+            ("events", "care event", "care events", False),
         )
+        if always or report.counts.get(table)
     )
     if report.ok:
         print(f"{path.name} is OK: {contents}.")

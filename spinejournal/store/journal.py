@@ -16,9 +16,13 @@ from tinydb.table import Document, Table
 from spinejournal import clock
 from spinejournal.fsutil import atomic_write_bytes
 from spinejournal.model import (
+    CareEvent,
     Day,
     Exercise,
     JournalData,
+    Medication,
+    PegScore,
+    PgicRating,
     Profile,
     PsfsActivity,
     PsfsRating,
@@ -62,6 +66,10 @@ class Journal:
     PSFS_ACTIVITIES = layout.PSFS_ACTIVITIES
     PSFS_RATINGS = layout.PSFS_RATINGS
     PROFILE = layout.PROFILE
+    MEDICATIONS = layout.MEDICATIONS
+    PEG_SCORES = layout.PEG_SCORES
+    PGIC_RATINGS = layout.PGIC_RATINGS
+    EVENTS = layout.EVENTS
 
     def __init__(
         self,
@@ -182,6 +190,10 @@ class Journal:
             psfs_activities=tuple(sorted(activities, key=lambda a: a.id)),
             psfs_ratings=tuple(ratings),
             profile=Profile.from_dict(profile_doc or {}),
+            medications=tuple(self.medications()),
+            peg_scores=tuple(self.peg_scores()),
+            pgic_ratings=tuple(self.pgic_ratings()),
+            events=tuple(self.events()),
         )
 
     def get_day(self, on: date) -> Day | None:
@@ -210,6 +222,25 @@ class Journal:
         """The PSFS activities, by id (read without parsing the days)."""
         docs = self._table(self.PSFS_ACTIVITIES).all()
         return sorted((PsfsActivity.from_dict(doc, id=doc.doc_id) for doc in docs), key=lambda a: a.id)
+
+    def medications(self) -> list[Medication]:
+        """The whole medication list, stopped ones and earlier doses included, by id."""
+        docs = self._table(self.MEDICATIONS).all()
+        return sorted((Medication.from_dict(doc, id=doc.doc_id) for doc in docs), key=lambda m: m.id)
+
+    def peg_scores(self) -> list[PegScore]:
+        """Every PEG-3 score, by date."""
+        return sorted((PegScore.from_dict(doc) for doc in self._table(self.PEG_SCORES).all()), key=lambda p: p.date)
+
+    def pgic_ratings(self) -> list[PgicRating]:
+        """Every PGIC rating, by date."""
+        docs = self._table(self.PGIC_RATINGS).all()
+        return sorted((PgicRating.from_dict(doc) for doc in docs), key=lambda p: p.date)
+
+    def events(self) -> list[CareEvent]:
+        """Every care event, by date (then in the order they were added)."""
+        docs = self._table(self.EVENTS).all()
+        return sorted((CareEvent.from_dict(doc, id=doc.doc_id) for doc in docs), key=lambda e: (e.date, e.id))
 
     def has_day(self, on: date) -> bool:
         return self._days(on).contains(doc_id=on.toordinal())
@@ -366,6 +397,125 @@ class Journal:
             self._put(table, exercise_id, retired.to_dict())
         return retired
 
+    def add_medication(self, medication: Medication) -> Medication:
+        """Add a medication to the list; returns it with its new id. Its name must differ from every
+        medication on the list now (``name_key``); a stopped one's name is free again."""
+        with self._writing():
+            table = self._table(self.MEDICATIONS)
+            current = [doc for doc in table.all() if "end" not in doc]
+            _refuse_same_name(current, medication.name, "medication name", "is already on your list")
+            stored = medication.__class__(**{**_fields(medication), "id": self._next_id(table)})
+            table.insert(Document(stored.to_dict(), doc_id=stored.id))
+        return stored
+
+    def _medication(self, medication_id: int) -> Medication | None:
+        doc = self._table(self.MEDICATIONS).get(doc_id=medication_id)
+        return Medication.from_dict(doc, id=medication_id) if doc is not None else None
+
+    def stop_medication(
+        self, medication_id: int, end: date | None = None, *, expected: Medication | NotGiven | None = NOT_GIVEN
+    ) -> Medication:
+        """Stop a medication from ``end`` (default today) on; the days it was taken stay. ``expected``
+        is the medication as the writer read it."""
+        end = end or clock.today()
+        with self._writing():
+            current = self._medication(medication_id)
+            if expected is not NOT_GIVEN:
+                _check(expected, current, _medication_label(expected or current))
+            if current is None:
+                raise ValidationError("medication", f"no medication with id {medication_id}")
+            if end < current.start:
+                raise ValidationError("stop date", f"cannot be before the start date {current.start}")
+            stopped = current.__class__(**{**_fields(current), "end": end})
+            self._put(self._table(self.MEDICATIONS), medication_id, stopped.to_dict())
+        return stopped
+
+    def change_medication(
+        self, changed: Medication, on: date, *, expected: Medication | NotGiven | None = NOT_GIVEN
+    ) -> Medication:
+        """A new dose or schedule from ``on``: the record ``changed.id`` stops on ``on`` and a new
+        one with ``changed``'s dose starts then, in one write, so each dose keeps its dates (a change
+        on the start date itself corrects the record instead). Returns the record now current."""
+        with self._writing():
+            table = self._table(self.MEDICATIONS)
+            current = self._medication(changed.id)
+            if expected is not NOT_GIVEN:
+                _check(expected, current, _medication_label(expected or current))
+            if current is None:
+                raise ValidationError("medication", f"no medication with id {changed.id}")
+            if current.end is not None:
+                raise ValidationError("medication", f"'{current.name}' was stopped on {current.end}")
+            if on < current.start:
+                raise ValidationError("date", f"cannot be before the start date {current.start}")
+            fields = {**_fields(changed), "name": current.name, "end": None}
+            if on == current.start:
+                now = current.__class__(**{**fields, "start": current.start, "id": current.id})
+                self._put(table, current.id, now.to_dict())
+                return now
+            self._put(table, current.id, current.__class__(**{**_fields(current), "end": on}).to_dict())
+            now = current.__class__(**{**fields, "start": on, "id": self._next_id(table)})
+            table.insert(Document(now.to_dict(), doc_id=now.id))
+        return now
+
+    def save_peg(self, peg: PegScore, *, expected: PegScore | NotGiven | None = NOT_GIVEN) -> None:
+        """Record a PEG-3 score (one per date: the same date again replaces it). ``expected`` is the
+        score of that date as the writer read it (None: there was none)."""
+        self._save_dated(self.PEG_SCORES, peg, expected, "The PEG score")
+
+    def save_pgic(self, pgic: PgicRating, *, expected: PgicRating | NotGiven | None = NOT_GIVEN) -> None:
+        """Record a PGIC rating (one per date: the same date again replaces it)."""
+        self._save_dated(self.PGIC_RATINGS, pgic, expected, "The PGIC rating")
+
+    def _save_dated(self, name: str, record: PegScore | PgicRating, expected: object, what: str) -> None:
+        with self._writing():
+            table = self._table(name)
+            key = record.date.toordinal()
+            if expected is not NOT_GIVEN:
+                doc = table.get(doc_id=key)
+                _check(
+                    expected,
+                    type(record).from_dict(doc) if doc is not None else None,
+                    f"{what} of {_day_label(record.date)}",
+                )
+            self._put(table, key, record.to_dict())
+
+    def delete_peg(self, on: date) -> bool:
+        """Remove the PEG-3 score of ``on``; False when there was none."""
+        return self._delete_key(self.PEG_SCORES, on.toordinal())
+
+    def delete_pgic(self, on: date) -> bool:
+        """Remove the PGIC rating of ``on``; False when there was none."""
+        return self._delete_key(self.PGIC_RATINGS, on.toordinal())
+
+    def add_event(self, event: CareEvent) -> CareEvent:
+        """Record a care event; returns it with its new id."""
+        with self._writing():
+            table = self._table(self.EVENTS)
+            stored = event.__class__(**{**_fields(event), "id": self._next_id(table)})
+            table.insert(Document(stored.to_dict(), doc_id=stored.id))
+        return stored
+
+    def delete_event(self, event_id: int, *, expected: CareEvent | NotGiven | None = NOT_GIVEN) -> bool:
+        """Remove a care event; False when there was none. With ``expected`` (the event as the person
+        saw it), an event changed since is kept and ``JournalConflictError`` raised."""
+        with self._writing():
+            table = self._table(self.EVENTS)
+            doc = table.get(doc_id=event_id)
+            if doc is None:
+                return False
+            if expected is not NOT_GIVEN:
+                _check(expected, CareEvent.from_dict(doc, id=event_id), "The care event")
+            table.remove(doc_ids=[event_id])
+        return True
+
+    def _delete_key(self, name: str, key: int) -> bool:
+        with self._writing():
+            table = self._table(name)
+            if not table.contains(doc_id=key):
+                return False
+            table.remove(doc_ids=[key])
+        return True
+
     def save_visit(self, visit: Visit, *, expected: Visit | NotGiven | None = NOT_GIVEN) -> None:
         """Record a therapy visit (one per date; the same date again replaces the note).
         ``expected`` is the visit on that date as the writer read it (None: there was none)."""
@@ -462,6 +612,10 @@ class Journal:
             self.PSFS_ACTIVITIES: {str(a.id): a.to_dict() for a in data.psfs_activities},
             self.PSFS_RATINGS: {str(i): r.to_dict() for i, r in enumerate(data.psfs_ratings, 1)},
             self.PROFILE: {"1": data.profile.to_dict()},
+            self.MEDICATIONS: {str(m.id): m.to_dict() for m in data.medications},
+            self.PEG_SCORES: {str(p.date.toordinal()): p.to_dict() for p in data.peg_scores},
+            self.PGIC_RATINGS: {str(p.date.toordinal()): p.to_dict() for p in data.pgic_ratings},
+            self.EVENTS: {str(e.id): e.to_dict() for e in data.events},
         }
         self._db.storage.write(raw)
 
@@ -497,6 +651,10 @@ def _day_label(on: date) -> str:
 
 def _exercise_label(exercise: Exercise | None) -> str:
     return f"The exercise '{printable(exercise.name, single_line=True)}'" if exercise else "The exercise"
+
+
+def _medication_label(medication: Medication | None) -> str:
+    return f"The medication '{printable(medication.name, single_line=True)}'" if medication else "The medication"
 
 
 def restore_backup(journal: Path, backup: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> Path | None:

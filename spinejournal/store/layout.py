@@ -16,7 +16,7 @@ from spinejournal.store.backups import backup_hint
 from spinejournal.store.errors import JournalCorruptError, JournalVersionError
 from spinejournal.text import printable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 # The first member of the file: each table's CRC-32, kept by the storage and never shown to TinyDB.
 CHECKSUMS = "_checksums"
@@ -30,6 +30,13 @@ VISITS = "visits"
 PSFS_ACTIVITIES = "psfs_activities"
 PSFS_RATINGS = "psfs_ratings"
 PROFILE = "profile"
+# Version 2: the medication list, PEG-3 and PGIC ratings (one per date, keyed by its ordinal) and care events.
+MEDICATIONS = "medications"
+PEG_SCORES = "peg_scores"
+PGIC_RATINGS = "pgic_ratings"
+EVENTS = "events"
+# Every table of the current format but the days' (one per year) and the version stamp.
+TABLES = (EXERCISES, VISITS, PSFS_ACTIVITIES, PSFS_RATINGS, PROFILE, MEDICATIONS, PEG_SCORES, PGIC_RATINGS, EVENTS)
 # The tag of a JSON export (spinejournal.reports.json_io): defined here, below the reports, so the
 # store can tell an export handed to it as a journal from a damaged journal.
 EXPORT_FORMAT = "spinejournal-export"
@@ -37,8 +44,18 @@ EXPORT_FORMAT = "spinejournal-export"
 
 # Migrations from schema version N to N + 1, each a pure function on the raw TinyDB data.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _add_v2_tables(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: the new tables start empty (nothing is invented for an old journal); a day's
+    new fields (medications taken, sleep, mood) are optional, so every version-1 day reads as it was."""
+    for name in (MEDICATIONS, PEG_SCORES, PGIC_RATINGS, EVENTS):
+        data.setdefault(name, {})
+    return data
+
+
 # A file with no version stamp (empty, or a plain TinyDB file with our tables) reads as version 1.
-MIGRATIONS: dict[int, Migration] = {0: lambda data: data}
+MIGRATIONS: dict[int, Migration] = {0: lambda data: data, 1: _add_v2_tables}
 
 
 @contextlib.contextmanager

@@ -7,16 +7,33 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spinejournal.model import Day, Exercise, Profile, PsfsActivity, PsfsRating, ValidationError, Visit
+from spinejournal.model import (
+    CareEvent,
+    Day,
+    Exercise,
+    Medication,
+    PegScore,
+    PgicRating,
+    Profile,
+    PsfsActivity,
+    PsfsRating,
+    ValidationError,
+    Visit,
+)
 from spinejournal.store import layout
 from spinejournal.store.errors import JournalError
 from spinejournal.store.layout import (
     DAYS_PREFIX,
+    EVENTS,
     EXERCISES,
+    MEDICATIONS,
     META_TABLE,
+    PEG_SCORES,
+    PGIC_RATINGS,
     PROFILE,
     PSFS_ACTIVITIES,
     PSFS_RATINGS,
+    TABLES,
     VISITS,
     bulk_load,
     checksum_problems,
@@ -48,37 +65,50 @@ def _record_key(key: str, high: int = 10**9) -> int | None:
     return None
 
 
+# Tables keyed by a date's ordinal (one record per date), and what a record of each is called.
+_BY_DATE = {VISITS: "visit", PEG_SCORES: "PEG score", PGIC_RATINGS: "PGIC rating"}
+# Records that live by one date each: the model class, and how the date is called in a message.
+_DATED: dict[str, Any] = {VISITS: Visit, PEG_SCORES: PegScore, PGIC_RATINGS: PgicRating}
+
+
 def _check_record(table: str, key: str, doc: Any) -> tuple[str, str | None]:
     """Where a stored record is, in words, and what is wrong with it (None when it is valid)."""
     days_year = table.removeprefix(DAYS_PREFIX) if table.startswith(DAYS_PREFIX) else None
-    high = date.max.toordinal() if days_year is not None or table == VISITS else 10**9
-    number = _record_key(key, high)
-    if days_year is not None or table == VISITS:
-        what = "day" if days_year is not None else "visit"
+    by_date = days_year is not None or table in _BY_DATE
+    number = _record_key(key, date.max.toordinal() if by_date else 10**9)
+    if by_date:
+        what = "day" if days_year is not None else _BY_DATE[table]
         where = f"{what} {date.fromordinal(number)}" if number else f"table '{table}', record '{key}'"
-    elif table == EXERCISES:
+    elif table in (EXERCISES, MEDICATIONS):
         name = doc.get("name") if isinstance(doc, dict) else None
-        where = f"exercise '{name}'" if isinstance(name, str) else f"exercise {key}"
+        what = "exercise" if table == EXERCISES else "medication"
+        where = f"{what} '{name}'" if isinstance(name, str) else f"{what} {key}"
     else:
         where = {
             PSFS_ACTIVITIES: "PSFS activity",
             PSFS_RATINGS: "PSFS rating",
+            EVENTS: "care event",
             PROFILE: "profile",
         }[table] + ("" if table == PROFILE else f" {key}")
     if number is None or (table == PROFILE and number != 1):
-        expected = "its date as a day number" if days_year is not None or table == VISITS else "a whole number"
+        expected = "its date as a day number" if by_date else "a whole number"
         return where, f"its key must be {expected} (got '{key}')"
     try:
         if days_year is not None:
             day = Day.from_dict(doc)
             if day.date.toordinal() != number or str(day.date.year) != days_year:
                 return where, f"holds the day {day.date}: each day must be stored under its own date"
-        elif table == VISITS:
-            visit = Visit.from_dict(doc)
-            if visit.date.toordinal() != number:
-                return where, f"holds the visit of {visit.date}: each visit must be stored under its own date"
+        elif table in _DATED:
+            record = _DATED[table].from_dict(doc)
+            if record.date.toordinal() != number:
+                what = _BY_DATE[table]
+                return where, f"holds the {what} of {record.date}: each {what} must be stored under its own date"
         elif table == EXERCISES:
             Exercise.from_dict(doc, id=number)
+        elif table == MEDICATIONS:
+            Medication.from_dict(doc, id=number)
+        elif table == EVENTS:
+            CareEvent.from_dict(doc, id=number)
         elif table == PSFS_ACTIVITIES:
             PsfsActivity.from_dict(doc, id=number)
         elif table == PSFS_RATINGS:
@@ -94,7 +124,7 @@ def _is_table(name: str) -> bool:
     if name.startswith(DAYS_PREFIX):
         year = name.removeprefix(DAYS_PREFIX)
         return year.isascii() and year.isdecimal() and len(year) <= 4 and str(int(year)) == year
-    return name in (EXERCISES, VISITS, PSFS_ACTIVITIES, PSFS_RATINGS, PROFILE)
+    return name in TABLES
 
 
 def check_records(data: Mapping[str, Any]) -> RecordCheck:
@@ -186,6 +216,6 @@ def check_journal(path: Path) -> JournalCheck:
         checksums=tuple(checksum_problems(raw)) if found == layout.SCHEMA_VERSION else (),
         counts={
             "days": checked.count(DAYS_PREFIX),
-            **{table: checked.count(table) for table in (EXERCISES, VISITS, PSFS_ACTIVITIES, PSFS_RATINGS)},
+            **{table: checked.count(table) for table in TABLES if table != PROFILE},
         },
     )

@@ -23,7 +23,7 @@ from tests.tui.helpers import TODAY, make_app, screen_text, stored
 
 SIZE = (100, 30)  # as the brief's tmux check; the dialog's buttons also fit 80 columns
 YESTERDAY = TODAY - timedelta(days=1)
-MERGED_NOTICE = "Updated Sunday 15 March 2026; kept the heat/ice sessions, notes, walking saved elsewhere."
+MERGED_NOTICE = "Updated Sunday 15 March 2026; kept the treatments, notes, walking saved elsewhere."
 
 
 def notices(app: App[Any]) -> list[str]:
