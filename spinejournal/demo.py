@@ -3,6 +3,10 @@
 Deterministic for a given seed and end date. The story: someone with low back pain starts physical
 therapy; pain drifts down from about 6 to about 3 with ordinary ups and downs and the odd flare,
 walking tolerance grows, morning stiffness shrinks, home exercises get done about three days in four.
+An MRI and a diagnosis came before care, an injection about a month in; as-needed ibuprofen tapers off
+(its dose halved part way through), a nightly low-dose medication is stopped, sleep and mood improve
+with the pain. What day model v2 added draws on its own random stream, so the rest of the story is the
+same for a given seed as it was before.
 """
 
 from __future__ import annotations
@@ -13,11 +17,16 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 
 from spinejournal.model import (
+    CareEvent,
     Day,
     Exercise,
     ExerciseLog,
     JournalData,
+    Medication,
+    MedicationTaken,
     Mobility,
+    PegScore,
+    PgicRating,
     Profile,
     PsfsActivity,
     PsfsRating,
@@ -106,6 +115,20 @@ def build_demo(
         for a in activities
     )
 
+    extra = random.Random(seed + 1)  # the v2 fields: medications, sleep, mood, TENS, massage
+    change_on = start + timedelta(days=round(days * 0.45))
+    stop_on = start + timedelta(days=round(days * 0.7))
+    medications = (
+        Medication("Ibuprofen", start, dose="400 mg", as_needed=True, end=change_on, id=1),
+        Medication("Amitriptyline", start, dose="10 mg at night", per_day=1, end=stop_on, id=2),
+        Medication("Ibuprofen", change_on, dose="200 mg", as_needed=True, id=3),
+    )
+    events = (
+        CareEvent(start - timedelta(days=20), "imaging", "MRI lumbar spine: L4-L5 disc bulge", id=1),
+        CareEvent(start - timedelta(days=9), "diagnosis", "Low back pain with left L5 radiculopathy", id=2),
+        CareEvent(start + timedelta(days=min(34, days - 1)), "injection", "Epidural steroid injection L4-L5", id=3),
+    )
+
     logged: list[Day] = []
     flare_left = 0
     for n in range(days):
@@ -154,6 +177,29 @@ def build_demo(
         radiating: tuple[Radiating, ...] = ()
         if avg >= 5 and rng.random() < 0.6:
             radiating = (Radiating("left_leg", "calf" if avg >= 6 else "thigh"),)
+        if extra.random() < 0.15:
+            before = min(10, avg + 1)
+            sessions.append(
+                TherapySession("tens", 30, region="lower_back", pain_before=before, pain_after=max(0, before - 2))
+            )
+        if extra.random() < 0.15:
+            before = min(10, avg + extra.randint(0, 1))
+            sessions.append(
+                TherapySession(
+                    "massage",
+                    10,
+                    region="buttock_sacrum",
+                    pain_before=before,
+                    pain_after=max(0, before - extra.randint(0, 2)),
+                )
+            )
+        taken = []
+        doses = round((avg - 2) * (1.0 - 0.6 * progress) + extra.uniform(-0.7, 0.7))
+        if doses > 0:
+            taken.append(MedicationTaken(1 if on < change_on else 3, doses=min(doses, 4)))
+        if on < stop_on and extra.random() < 0.93:
+            taken.append(MedicationTaken(2))
+        sleep_quality = max(0, min(10, round(8 - avg + 1.5 * progress + extra.gauss(0, 1))))
         logged.append(
             Day(
                 date=on,
@@ -172,10 +218,28 @@ def build_demo(
                     stand=round(15 + 20 * progress + rng.uniform(-4, 4)),
                     stiffness=max(0, round(45 - 30 * progress + rng.uniform(-8, 8))),
                 ),
+                medications=tuple(taken),
+                sleep_hours=max(3.0, min(9.0, round((5.5 + 1.5 * progress + extra.gauss(0, 0.6)) * 2) / 2)),
+                sleep_quality=sleep_quality,
+                mood=max(0, min(10, round(3.5 + 3.5 * progress - 0.3 * flare + extra.gauss(0, 1)))),
                 notes=rng.choice(_NOTES) if rng.random() < 0.35 else "",
                 questions=_QUESTIONS[n % len(_QUESTIONS)] if n % 23 == 5 else "",
             )
         )
+    # PEG-3 each week from the first day; PGIC at each visit after the first.
+    peg_scores = []
+    for week_end in range(6, days, 7):
+        week = logged[week_end - 6 : week_end + 1]
+        pain = round(sum(d.pain_avg for d in week) / len(week))
+        peg_scores.append(
+            PegScore(
+                date=week[-1].date,
+                pain=pain,
+                enjoyment=max(0, min(10, pain + extra.randint(-1, 1))),
+                activity=max(0, min(10, pain + extra.randint(0, 2))),
+            )
+        )
+    pgic = tuple(PgicRating(v.date, max(2, 4 - round(3 * (v.date - start).days / max(days, 1)))) for v in visits[1:])
     return JournalData(
         days=tuple(logged),
         exercises=plan,
@@ -183,6 +247,10 @@ def build_demo(
         psfs_activities=activities,
         psfs_ratings=ratings,
         profile=Profile(patient_name=patient_name),
+        medications=medications,
+        peg_scores=tuple(peg_scores),
+        pgic_ratings=pgic,
+        events=events,
     )
 
 
