@@ -98,7 +98,8 @@ def test_json_export_import_into_an_empty_journal_export_is_identical(
     fresh = tmp_path / "fresh" / "journal.json"
     code, out, err = run(capsys, "--journal", str(fresh), "import", str(exported))
     assert code == 0, err
-    assert out == f"Imported {exported}: 120 days, 4 exercises.\n"
+    counts = "120 days, 4 exercises, 3 medications, 17 PEG-3 scores, 8 PGIC ratings, 3 care events"
+    assert out == f"Imported {exported}: {counts}.\n"
     code, again, _ = run(capsys, "--journal", str(fresh), "export", "--format", "json", "-o", "-")
     assert again.encode() == exported.read_bytes()
 
