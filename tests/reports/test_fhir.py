@@ -92,10 +92,12 @@ def test_one_loinc_pain_observation_per_day_with_the_daily_average() -> None:
 def test_other_items_use_the_local_code_system_defined_in_the_bundle() -> None:
     document = to_bundle(demo(), date(2026, 3, 15), date(2026, 3, 15))
     local = {code for o in observations(document) for system, code in codes(o) if system == CODE_SYSTEM}
-    # 2026-03-15 of the demo: pain items, two exercises done, mobility, no heat or ice.
+    # 2026-03-15 of the demo: pain items, two exercises done, mobility, sleep quality and mood, no
+    # treatment session and no medication taken (hours slept have a LOINC code).
     assert local == {
         "pain-average-24h", "pain-now", "pain-worst-24h", "pain-least-24h", "home-exercise",
         "walking-tolerance", "sitting-tolerance", "standing-tolerance", "morning-stiffness",
+        "sleep-quality", "mood",
     }  # fmt: skip
     code_system = next(e["resource"] for e in document["entry"] if e["resource"]["resourceType"] == "CodeSystem")
     assert code_system["url"] == CODE_SYSTEM
@@ -104,8 +106,11 @@ def test_other_items_use_the_local_code_system_defined_in_the_bundle() -> None:
 
 def test_exports_are_stable_so_a_resent_day_keeps_its_id() -> None:
     assert export_fhir(demo()) == export_fhir(demo())
-    whole = {e["resource"]["effectiveDateTime"] + e["fullUrl"] for e in to_bundle(demo())["entry"][2:]}
-    week = {e["resource"]["effectiveDateTime"] + e["fullUrl"] for e in to_bundle(demo(), date(2026, 3, 9))["entry"][2:]}
+    whole = {e["resource"].get("effectiveDateTime", "") + e["fullUrl"] for e in to_bundle(demo())["entry"][2:]}
+    week = {
+        e["resource"].get("effectiveDateTime", "") + e["fullUrl"]
+        for e in to_bundle(demo(), date(2026, 3, 9))["entry"][2:]
+    }
     assert week <= whole
 
 
