@@ -27,6 +27,7 @@ defines as markdown that a receiving system would render.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import uuid
 from datetime import date, timedelta
@@ -61,6 +62,8 @@ from spinejournal.reports.fhir_codes import (
     UCUM,
 )
 from spinejournal.text import printable
+
+_SLEEP_CODE = {"coding": [{"system": LOINC, "code": SLEEP_LOINC, "display": SLEEP_LOINC_DISPLAY}]}
 
 # Care events that are something done to the person: a FHIR Procedure.
 _PROCEDURE_KINDS = frozenset({"surgery", "injection", "imaging"})
@@ -140,6 +143,7 @@ class _Builder:
         self.subject = {"reference": self.patient_url}
         self.exercise_names = {e.id: e.name for e in data.exercises}
         self.medications = {m.id: m for m in data.medications}
+        self.medication_concepts: dict[tuple[str, int], dict[str, Any]] = {}
         self.entries: list[dict[str, Any]] = []
 
     def url(self, key: str) -> str:
@@ -243,7 +247,7 @@ class _Builder:
                 f"sleep/{key}",
                 on,
                 "survey",
-                {"coding": [{"system": LOINC, "code": SLEEP_LOINC, "display": SLEEP_LOINC_DISPLAY}]},
+                _SLEEP_CODE,
                 {"valueQuantity": _quantity(_number(day.sleep_hours), "h")},
             )
         for code, value in (("sleep-quality", day.sleep_quality), ("mood", day.mood)):
@@ -252,8 +256,6 @@ class _Builder:
                     f"{code}/{key}", on, "survey", _concept(code), {"valueQuantity": _quantity(value, "{score}")}
                 )
         for taken in day.medications:
-            medication = self.medications.get(taken.medication_id)
-            name = medication.name if medication else f"medication {taken.medication_id}"
             result: dict[str, Any]
             if taken.doses is None:
                 code, result = "medication-taken", {"valueBoolean": True}
@@ -263,9 +265,18 @@ class _Builder:
                 f"medication-taken/{key}/{taken.medication_id}",
                 on,
                 "survey",
-                _concept(code, _text(f"Medication: {name}")),
+                self.medication_concept(code, taken.medication_id),
                 result,
             )
+
+    def medication_concept(self, code: str, medication_id: int) -> dict[str, Any]:
+        """The code of a doses-taken observation naming the medication, built once per medication."""
+        concept = self.medication_concepts.get((code, medication_id))
+        if concept is None:
+            medication = self.medications.get(medication_id)
+            name = medication.name if medication else f"medication {medication_id}"
+            concept = self.medication_concepts[(code, medication_id)] = _concept(code, _text(f"Medication: {name}"))
+        return concept
 
     def session(self, key: str, on: date, session: TherapySession) -> None:
         components = [
@@ -399,29 +410,37 @@ def to_bundle(
     decides which medications are still active.
     """
     today = today or clock.today()
-    builder = _Builder(data)
-    builder.patient()
-    builder.code_system()
-    for medication in data.medications:
-        # On the list at some time from start to end (the stop date itself is off the list).
-        if (end is None or medication.start <= end) and (
-            start is None or medication.end is None or medication.end > start
-        ):
-            builder.medication(medication, today)
-    for event in data.events:
-        if _within(event.date, start, end):
-            builder.event(event)
-    for day in data.days_between(start, end):
-        builder.day(day)
-    for rating in data.psfs_ratings:
-        if _within(rating.date, start, end):
-            builder.psfs(rating)
-    for peg in data.peg_scores:
-        if _within(peg.date, start, end):
-            builder.peg(peg)
-    for pgic in data.pgic_ratings:
-        if _within(pgic.date, start, end):
-            builder.pgic(pgic)
+    collecting = gc.isenabled()
+    # A 10-year bundle is some 70,000 small dicts without a cycle: the cyclic collector walking them
+    # while they are made frees nothing and costs about a sixth of the build.
+    gc.disable()
+    try:
+        builder = _Builder(data)
+        builder.patient()
+        builder.code_system()
+        for medication in data.medications:
+            # On the list at some time from start to end (the stop date itself is off the list).
+            if (end is None or medication.start <= end) and (
+                start is None or medication.end is None or medication.end > start
+            ):
+                builder.medication(medication, today)
+        for event in data.events:
+            if _within(event.date, start, end):
+                builder.event(event)
+        for day in data.days_between(start, end):
+            builder.day(day)
+        for rating in data.psfs_ratings:
+            if _within(rating.date, start, end):
+                builder.psfs(rating)
+        for peg in data.peg_scores:
+            if _within(peg.date, start, end):
+                builder.peg(peg)
+        for pgic in data.pgic_ratings:
+            if _within(pgic.date, start, end):
+                builder.pgic(pgic)
+    finally:
+        if collecting:
+            gc.enable()
     return {"resourceType": "Bundle", "type": "collection", "entry": builder.entries}
 
 
