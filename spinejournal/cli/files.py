@@ -245,7 +245,17 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     journal = open_journal(ctx)
     probe = restore_or_probe(journal, incoming)
     if probe is None:
-        print(f"Imported {shown}: {len(incoming.days)} days, {len(incoming.exercises)} exercises.")
+        counts = {
+            "days": len(incoming.days),
+            "exercises": len(incoming.exercises),
+            "medications": len(incoming.medications),
+            "PEG-3 scores": len(incoming.peg_scores),
+            "PGIC ratings": len(incoming.pgic_ratings),
+            "care events": len(incoming.events),
+        }
+        # Days and exercises always, as before; the kinds a version-1 export cannot hold only when present.
+        shown_counts = [f"{n} {what}" for what, n in counts.items() if n or what in ("days", "exercises")]
+        print(f"Imported {shown}: {', '.join(shown_counts)}.")
         return
     if not probe.changed:
         print(f"Nothing to import: your journal already holds everything in {shown}.")

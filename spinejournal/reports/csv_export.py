@@ -1,7 +1,9 @@
 """The CSV export: one row per logged day, for spreadsheets and clinic systems.
 
 RFC 4180 through the ``csv`` module (CRLF line ends, quoting where needed), UTF-8, a header row with
-column names that never change between versions (new columns are only ever added at the end).
+column names that never change between versions (a column is never renamed or removed; new ones
+are placed where a reader looks for them: the treatments beside heat and ice, medications, sleep and
+mood after mobility).
 
 Text a person typed is never run by a spreadsheet: a text cell starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return (or their full-width forms, which some spreadsheets also accept)
@@ -16,7 +18,7 @@ import io
 from collections.abc import Iterable
 from datetime import date
 
-from spinejournal.model import Day, JournalData, TherapySession
+from spinejournal.model import Day, JournalData, Medication, TherapySession
 from spinejournal.text import printable
 
 COLUMNS: tuple[str, ...] = (
@@ -30,6 +32,8 @@ COLUMNS: tuple[str, ...] = (
     "radiating",
     "heat_minutes",
     "ice_minutes",
+    "tens_minutes",
+    "massage_minutes",
     "heat_ice_sessions",
     "exercises_done",
     "exercises_partial",
@@ -40,6 +44,10 @@ COLUMNS: tuple[str, ...] = (
     "stand_minutes",
     "stiffness_minutes",
     "fingertip_floor_cm",
+    "medications",
+    "sleep_hours",
+    "sleep_quality",
+    "mood",
     "red_flags",
     "notes",
     "questions",
@@ -48,7 +56,7 @@ COLUMNS: tuple[str, ...] = (
 # Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
-Cell = str | int | None
+Cell = str | int | float | None
 
 
 def neutralise(text: str) -> str:
@@ -69,7 +77,20 @@ def _session(session: TherapySession) -> str:
     return " ".join(parts)
 
 
-def _row(day: Day, names: dict[int, str]) -> list[Cell]:
+def _medication(medication: Medication | None, medication_id: int, doses: int | None) -> str:
+    """'Ibuprofen 200 mg x2', 'Amitriptyline 10 mg' (taken, no count), 'medication 9' if unlisted."""
+    label = (
+        " ".join(p for p in (medication.name, medication.dose) if p) if medication else f"medication {medication_id}"
+    )
+    return label if doses is None else f"{label} x{doses}"
+
+
+def _hours(hours: float | None) -> float | int | None:
+    """Whole hours as a whole number ('7', not '7.0'), half hours as they are ('6.5')."""
+    return int(hours) if hours is not None and hours.is_integer() else hours
+
+
+def _row(day: Day, names: dict[int, str], medications: dict[int, Medication]) -> list[Cell]:
     def count(status: str) -> int:
         return sum(1 for log in day.exercises if log.status == status)
 
@@ -78,6 +99,10 @@ def _row(day: Day, names: dict[int, str]) -> list[Cell]:
         + (f" ({log.reason})" if log.reason else "")
         for log in day.exercises
     )
+
+    def minutes(kind: str) -> int | None:
+        return sum(s.minutes for s in day.sessions if s.kind == kind) if day.sessions else None
+
     cells: list[Cell] = [
         day.date.isoformat(),
         day.pain_avg,
@@ -87,8 +112,10 @@ def _row(day: Day, names: dict[int, str]) -> list[Cell]:
         day.pain_limb,
         "; ".join(day.regions),
         "; ".join(f"{r.limb}:{r.extent}" for r in day.radiating),
-        sum(s.minutes for s in day.sessions if s.kind == "heat") if day.sessions else None,
-        sum(s.minutes for s in day.sessions if s.kind == "ice") if day.sessions else None,
+        minutes("heat"),
+        minutes("ice"),
+        minutes("tens"),
+        minutes("massage"),
         "; ".join(_session(s) for s in day.sessions),
         count("done") if day.exercises else None,
         count("partial") if day.exercises else None,
@@ -99,6 +126,10 @@ def _row(day: Day, names: dict[int, str]) -> list[Cell]:
         day.mobility.stand,
         day.mobility.stiffness,
         day.mobility.fingertip_floor_cm,
+        "; ".join(_medication(medications.get(t.medication_id), t.medication_id, t.doses) for t in day.medications),
+        _hours(day.sleep_hours),
+        day.sleep_quality,
+        day.mood,
         "; ".join(day.red_flags),
         day.notes,
         day.questions,
@@ -110,9 +141,10 @@ def _row(day: Day, names: dict[int, str]) -> list[Cell]:
 def rows(data: JournalData, start: date | None = None, end: date | None = None) -> Iterable[list[Cell]]:
     """The header and one row per logged day from ``start`` to ``end`` (inclusive, None for open)."""
     names = {e.id: e.name for e in data.exercises}
+    medications = {m.id: m for m in data.medications}
     yield list(COLUMNS)
     for day in data.days_between(start, end):
-        yield _row(day, names)
+        yield _row(day, names, medications)
 
 
 def export_csv(data: JournalData, start: date | None = None, end: date | None = None) -> bytes:

@@ -4,9 +4,19 @@
   reported), ``valueQuantity`` in UCUM ``{score}``, category ``survey``, ``effectiveDateTime`` the day,
   status ``final``, subject the patient. The value is the day's *average* pain over 24 hours (the
   journal's headline figure), which a second coding from our own CodeSystem states exactly.
-- Everything without a LOINC code (pain now/worst/least/limb, heat and ice, home exercises, mobility,
-  PSFS, red flags, notes, questions) is coded in the project's own CodeSystem, ``CODE_SYSTEM``, whose
-  definition travels in the bundle as a ``CodeSystem`` resource.
+- Hours slept as an ``Observation`` with LOINC 93832-4 (sleep duration) in UCUM ``h``; a PEG-3 rating
+  as one with LOINC 91147-9 (the PEG mean score) whose three items are components with their own
+  LOINC codes (75893-8, 91145-3, 91146-1).
+- One ``MedicationStatement`` per record of the medication list that the range overlaps (a dose
+  change is two records): ``active`` while it is on the list on the day of the export, ``completed``
+  once stopped, with its dates, the dose and schedule as written, and ``asNeededBoolean``.
+- Care events: surgery, an injection and imaging are each a ``Procedure`` (the person says it was
+  done; ``asserter`` is the patient); a diagnosis or another event is an ``Observation`` holding the
+  person's words, never a ``Condition``, whose clinical and verification status a diary cannot know.
+- Everything without a LOINC code (pain now/worst/least/limb, heat, ice, TENS and massage, home
+  exercises, mobility, PSFS, sleep quality, mood, PGIC, doses taken, red flags, notes, questions) is
+  coded in the project's own CodeSystem, ``CODE_SYSTEM``, whose definition travels in the bundle as a
+  ``CodeSystem`` resource. Every code, LOINC and ours, is in ``fhir_codes``.
 - Ids are UUIDs derived from the content (uuid5), so the same journal always exports the same bundle
   and a receiving system can recognise a re-sent day.
 
@@ -17,58 +27,46 @@ defines as markdown that a receiving system would render.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import orjson
 
-from spinejournal.clinical import RED_FLAGS, RED_FLAGS_BY_ID
+from spinejournal import clock
+from spinejournal.clinical import PEG_ITEMS, RED_FLAGS_BY_ID
 from spinejournal.model import (
-    EXERCISE_STATUSES,
-    SKIP_REASONS,
+    CareEvent,
     Day,
     JournalData,
+    Medication,
+    PegScore,
+    PgicRating,
     PsfsRating,
     TherapySession,
 )
+from spinejournal.reports.fhir_codes import (
+    CODE_SYSTEM,
+    CONCEPTS,
+    LOINC,
+    OBSERVATION_CATEGORY,
+    PAIN_LOINC,
+    PAIN_LOINC_DISPLAY,
+    PEG_ITEM_LOINC,
+    PEG_LOINC,
+    PEG_LOINC_DISPLAY,
+    SLEEP_LOINC,
+    SLEEP_LOINC_DISPLAY,
+    UCUM,
+)
 from spinejournal.text import printable
 
-CODE_SYSTEM = "https://spinejournal.example/fhir/CodeSystem/spinejournal"
-LOINC = "http://loinc.org"
-UCUM = "http://unitsofmeasure.org"
-OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-PAIN_LOINC = "72514-3"
-PAIN_LOINC_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+_SLEEP_CODE = {"coding": [{"system": LOINC, "code": SLEEP_LOINC, "display": SLEEP_LOINC_DISPLAY}]}
 
-# Our own codes: code -> display. Adding codes is fine; changing or removing one breaks receivers.
-CONCEPTS: dict[str, str] = {
-    "pain-average-24h": "Average pain over the last 24 hours (0-10)",
-    "pain-now": "Pain right now (0-10)",
-    "pain-worst-24h": "Worst pain over the last 24 hours (0-10)",
-    "pain-least-24h": "Least pain over the last 24 hours (0-10)",
-    "pain-limb": "Leg or arm (radiating) pain (0-10)",
-    "heat-session": "Heat session (minutes)",
-    "ice-session": "Ice session (minutes)",
-    "pain-before": "Pain before the session (0-10)",
-    "pain-after": "Pain about 30 minutes after the session (0-10)",
-    "home-exercise": "Home exercise of the therapy plan",
-    **{f"exercise-{k}": f"Exercise {v.lower()}" for k, v in EXERCISE_STATUSES.items()},
-    "skip-reason": "Reason for skipping or partly doing an exercise",
-    **{f"skip-{k}": v for k, v in SKIP_REASONS.items()},
-    "walking-tolerance": "Walking tolerance (minutes)",
-    "sitting-tolerance": "Sitting tolerance (minutes)",
-    "standing-tolerance": "Standing tolerance (minutes)",
-    "morning-stiffness": "Morning stiffness (minutes)",
-    "fingertip-to-floor": "Fingertip-to-floor distance (cm)",
-    "psfs-item": "Patient-Specific Functional Scale activity rating (0-10)",
-    "psfs-version": "PSFS version the rating uses",
-    "red-flag": "Urgent symptom reported by the patient",
-    **{f"red-flag-{f.id}": f.label for f in RED_FLAGS},
-    "daily-note": "The patient's note for the day",
-    "question-for-therapist": "The patient's question for the therapist",
-}
+# Care events that are something done to the person: a FHIR Procedure.
+_PROCEDURE_KINDS = frozenset({"surgery", "injection", "imaging"})
 
 _MOBILITY = (
     ("walk", "walking-tolerance", "min"),
@@ -122,7 +120,7 @@ def _uuid5(namespace: Any, name: str) -> str:
 
 
 @functools.cache
-def _quantity(value: int, unit: str) -> dict[str, Any]:
+def _quantity(value: float, unit: str) -> dict[str, Any]:
     # UCUM: {score} is an annotation (a dimensionless count); min and cm are real units.
     return {"value": value, "unit": unit, "system": UCUM, "code": unit}
 
@@ -144,6 +142,8 @@ class _Builder:
         self.patient_url = self.url("Patient")
         self.subject = {"reference": self.patient_url}
         self.exercise_names = {e.id: e.name for e in data.exercises}
+        self.medications = {m.id: m for m in data.medications}
+        self.medication_concepts: dict[tuple[str, int], dict[str, Any]] = {}
         self.entries: list[dict[str, Any]] = []
 
     def url(self, key: str) -> str:
@@ -242,6 +242,42 @@ class _Builder:
             if text.strip():
                 self.observation(f"{code}/{key}", on, "survey", _concept(code), {"valueString": _text(text)})
 
+        if day.sleep_hours is not None:
+            self.observation(
+                f"sleep/{key}",
+                on,
+                "survey",
+                _SLEEP_CODE,
+                {"valueQuantity": _quantity(_number(day.sleep_hours), "h")},
+            )
+        for code, value in (("sleep-quality", day.sleep_quality), ("mood", day.mood)):
+            if value is not None:
+                self.observation(
+                    f"{code}/{key}", on, "survey", _concept(code), {"valueQuantity": _quantity(value, "{score}")}
+                )
+        for taken in day.medications:
+            result: dict[str, Any]
+            if taken.doses is None:
+                code, result = "medication-taken", {"valueBoolean": True}
+            else:
+                code, result = "medication-doses", {"valueQuantity": _quantity(taken.doses, "{dose}")}
+            self.observation(
+                f"medication-taken/{key}/{taken.medication_id}",
+                on,
+                "survey",
+                self.medication_concept(code, taken.medication_id),
+                result,
+            )
+
+    def medication_concept(self, code: str, medication_id: int) -> dict[str, Any]:
+        """The code of a doses-taken observation naming the medication, built once per medication."""
+        concept = self.medication_concepts.get((code, medication_id))
+        if concept is None:
+            medication = self.medications.get(medication_id)
+            name = medication.name if medication else f"medication {medication_id}"
+            concept = self.medication_concepts[(code, medication_id)] = _concept(code, _text(f"Medication: {name}"))
+        return concept
+
     def session(self, key: str, on: date, session: TherapySession) -> None:
         components = [
             {"code": _concept(code), "valueQuantity": _quantity(value, "{score}")}
@@ -269,6 +305,78 @@ class _Builder:
             [{"code": _concept("psfs-version"), "valueString": rating.version}],
         )
 
+    def peg(self, peg: PegScore) -> None:
+        components = [
+            {
+                "code": {"coding": [{"system": LOINC, "code": PEG_ITEM_LOINC[item]}], "text": PEG_ITEMS[item]},
+                "valueQuantity": _quantity(getattr(peg, item), "{score}"),
+            }
+            for item in ("pain", "enjoyment", "activity")
+        ]
+        self.observation(
+            f"peg/{peg.date.isoformat()}",
+            peg.date,
+            "survey",
+            {"coding": [{"system": LOINC, "code": PEG_LOINC, "display": PEG_LOINC_DISPLAY}], "text": "PEG-3 score"},
+            # The mean to two places; the exact items are the components.
+            {"valueQuantity": _quantity(round(peg.score, 2), "{score}")},
+            components,
+        )
+
+    def pgic(self, pgic: PgicRating) -> None:
+        self.observation(
+            f"pgic/{pgic.date.isoformat()}",
+            pgic.date,
+            "survey",
+            _concept("pgic"),
+            {"valueCodeableConcept": _concept(f"pgic-{pgic.rating}")},
+        )
+
+    def medication(self, medication: Medication, today: date) -> None:
+        stopped = medication.end is not None and medication.end <= today
+        period: dict[str, str] = {"start": medication.start.isoformat()}
+        if medication.end is not None:
+            # The journal's stop date is the first day off the list; a FHIR period ends on its last day.
+            period["end"] = max(medication.start, medication.end - timedelta(days=1)).isoformat()
+        dosage: dict[str, Any] = {}
+        if medication.prescription:
+            dosage["text"] = _text(medication.prescription)
+        if medication.per_day is not None:
+            dosage["timing"] = {"repeat": {"frequency": medication.per_day, "period": 1, "periodUnit": "d"}}
+        dosage["asNeededBoolean"] = medication.as_needed
+        self.add(
+            f"medication/{medication.id}",
+            {
+                "resourceType": "MedicationStatement",
+                "status": "completed" if stopped else "active",
+                "medicationCodeableConcept": {"text": _text(medication.name)},
+                "subject": self.subject,
+                "effectivePeriod": period,
+                "dateAsserted": today.isoformat(),
+                "informationSource": self.subject,
+                "dosage": [dosage],
+            },
+        )
+
+    def event(self, event: CareEvent) -> None:
+        key, code = f"event/{event.id}", _concept(f"event-{event.kind}", _text(event.text))
+        if event.kind in _PROCEDURE_KINDS:
+            self.add(
+                key,
+                {
+                    "resourceType": "Procedure",
+                    "status": "completed",
+                    "code": code,
+                    "subject": self.subject,
+                    "performedDateTime": event.date.isoformat(),
+                    "asserter": self.subject,
+                },
+            )
+        else:
+            self.observation(
+                key, event.date, "survey", _concept(f"event-{event.kind}"), {"valueString": _text(event.text)}
+            )
+
     # -- fixed parts -------------------------------------------------------------------------
 
     def patient(self) -> None:
@@ -292,20 +400,62 @@ class _Builder:
         )
 
 
-def to_bundle(data: JournalData, start: date | None = None, end: date | None = None) -> dict[str, Any]:
-    """The FHIR Bundle (as JSON-ready dicts) of the days and PSFS ratings from ``start`` to ``end``."""
-    builder = _Builder(data)
-    builder.patient()
-    builder.code_system()
-    for day in data.days_between(start, end):
-        builder.day(day)
-    for rating in data.psfs_ratings:
-        if (start is None or rating.date >= start) and (end is None or rating.date <= end):
-            builder.psfs(rating)
+def to_bundle(
+    data: JournalData, start: date | None = None, end: date | None = None, *, today: date | None = None
+) -> dict[str, Any]:
+    """The FHIR Bundle (as JSON-ready dicts) of the days, ratings and care events from ``start`` to
+    ``end``, and the medications on the list at any time in it.
+
+    ``today`` (default ``clock.today()``) is the date the medication statements are asserted on, and
+    decides which medications are still active.
+    """
+    today = today or clock.today()
+    collecting = gc.isenabled()
+    # A 10-year bundle is some 70,000 small dicts without a cycle: the cyclic collector walking them
+    # while they are made frees nothing and costs about a sixth of the build.
+    gc.disable()
+    try:
+        builder = _Builder(data)
+        builder.patient()
+        builder.code_system()
+        for medication in data.medications:
+            # On the list at some time from start to end (the stop date itself is off the list).
+            if (end is None or medication.start <= end) and (
+                start is None or medication.end is None or medication.end > start
+            ):
+                builder.medication(medication, today)
+        for event in data.events:
+            if _within(event.date, start, end):
+                builder.event(event)
+        for day in data.days_between(start, end):
+            builder.day(day)
+        for rating in data.psfs_ratings:
+            if _within(rating.date, start, end):
+                builder.psfs(rating)
+        for peg in data.peg_scores:
+            if _within(peg.date, start, end):
+                builder.peg(peg)
+        for pgic in data.pgic_ratings:
+            if _within(pgic.date, start, end):
+                builder.pgic(pgic)
+    finally:
+        if collecting:
+            gc.enable()
     return {"resourceType": "Bundle", "type": "collection", "entry": builder.entries}
 
 
-def export_fhir(data: JournalData, start: date | None = None, end: date | None = None) -> bytes:
-    """The FHIR Bundle as UTF-8 JSON bytes."""
+def _within(on: date, start: date | None, end: date | None) -> bool:
+    return (start is None or on >= start) and (end is None or on <= end)
+
+
+def _number(value: float) -> float | int:
+    """A whole float as an int, so 7 hours is written 7, not 7.0."""
+    return int(value) if value.is_integer() else value
+
+
+def export_fhir(
+    data: JournalData, start: date | None = None, end: date | None = None, *, today: date | None = None
+) -> bytes:
+    """The FHIR Bundle as UTF-8 JSON bytes (``today``: see ``to_bundle``)."""
     # orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False), 20x faster.
-    return orjson.dumps(to_bundle(data, start, end), option=orjson.OPT_INDENT_2) + b"\n"
+    return orjson.dumps(to_bundle(data, start, end, today=today), option=orjson.OPT_INDENT_2) + b"\n"

@@ -5,8 +5,9 @@ export -> import into an empty journal -> export gives identical bytes. ``load_j
 record through the model and refuses anything it cannot read with a one-line message.
 
 ``merge`` combines an imported journal with the one already on disk. Records are matched by what a
-person would call "the same thing" (a day by its date, an exercise by its name and start date, a PSFS
-activity by its name, a visit by its date); when both sides hold different versions of the same thing
+person would call "the same thing" (a day by its date, an exercise or a medication by its name and
+start date, a PSFS activity by its name, a visit, PEG-3 score or PGIC rating by its date, a care event
+by its date, kind and text); when both sides hold different versions of the same thing
 that is a ``Conflict``, resolved by the caller's choice of keeping the current version or taking the
 file's. Nothing is ever dropped without such a choice.
 """
@@ -23,9 +24,13 @@ from typing import Any, Literal, TypeVar
 import orjson
 
 from spinejournal.model import (
+    CareEvent,
     Day,
     Exercise,
     JournalData,
+    Medication,
+    PegScore,
+    PgicRating,
     Profile,
     PsfsActivity,
     PsfsRating,
@@ -35,7 +40,9 @@ from spinejournal.model import (
 )
 from spinejournal.store.layout import EXPORT_FORMAT
 
-EXPORT_VERSION = 1
+# Version 2 added medications (and the days' medications taken, sleep and mood), PEG-3 scores, PGIC
+# ratings and care events; version 1 files are still read (they have none of these).
+EXPORT_VERSION = 2
 
 Prefer = Literal["keep", "replace"]
 
@@ -53,6 +60,10 @@ MAX_EXERCISES = 500
 MAX_VISITS = 5_200  # weekly for 100 years
 MAX_PSFS_ACTIVITIES = 100
 MAX_PSFS_RATINGS = 10 * MAX_DAYS
+MAX_MEDICATIONS = 500
+MAX_PEG_SCORES = MAX_DAYS  # one per date
+MAX_PGIC_RATINGS = MAX_DAYS  # one per date
+MAX_EVENTS = 5_200
 # Digits of any number in the file: every number the journal holds has fewer than ten.
 MAX_NUMBER_DIGITS = 20
 
@@ -65,9 +76,11 @@ class ExportFileError(ValueError):
 
 
 def to_document(data: JournalData, start: date | None = None, end: date | None = None) -> dict[str, Any]:
-    """The export document of ``data``; days and PSFS ratings limited to ``start``..``end`` if given.
+    """The export document of ``data``; days and PSFS, PEG-3 and PGIC ratings limited to
+    ``start``..``end`` if given.
 
-    The plan, visits and PSFS activities are always whole: they are what makes the days readable.
+    The plan, the medication list, visits, care events and PSFS activities are always whole: they are
+    what makes the days readable.
     """
     document: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION}
     if start is not None or end is not None:
@@ -75,13 +88,19 @@ def to_document(data: JournalData, start: date | None = None, end: date | None =
         document["days_from"] = start.isoformat() if start else None
         document["days_to"] = end.isoformat() if end else None
     ratings = [r for r in data.psfs_ratings if _within(r.date, start, end)]
+    pegs = [p for p in data.peg_scores if _within(p.date, start, end)]
+    pgics = [p for p in data.pgic_ratings if _within(p.date, start, end)]
     document.update(
         {
             "profile": data.profile.to_dict(),
             "exercises": [{"id": e.id, **e.to_dict()} for e in sorted(data.exercises, key=lambda e: e.id)],
+            "medications": [{"id": m.id, **m.to_dict()} for m in sorted(data.medications, key=lambda m: m.id)],
             "visits": [v.to_dict() for v in sorted(data.visits, key=lambda v: v.date)],
+            "events": [{"id": e.id, **e.to_dict()} for e in sorted(data.events, key=lambda e: (e.date, e.id))],
             "psfs_activities": [{"id": a.id, **a.to_dict()} for a in sorted(data.psfs_activities, key=lambda a: a.id)],
             "psfs_ratings": [r.to_dict() for r in sorted(ratings, key=lambda r: (r.date, r.activity_id))],
+            "peg_scores": [p.to_dict() for p in sorted(pegs, key=lambda p: p.date)],
+            "pgic_ratings": [p.to_dict() for p in sorted(pgics, key=lambda p: p.date)],
             "days": [d.to_dict() for d in sorted(data.days_between(start, end), key=lambda d: d.date)],
         }
     )
@@ -105,7 +124,7 @@ def read_export(path: str, *, latest: date | None = None) -> JournalData:
     """Read, parse and validate the export at ``path``, refusing a file over ``MAX_FILE_BYTES``
     before reading it (and never reading more than that, even from a pipe or device).
 
-    With ``latest``, days, visits and PSFS ratings after it are refused. Raises ``ExportFileError``
+    With ``latest``, days, visits and PSFS, PEG-3 and PGIC ratings after it are refused. Raises ``ExportFileError``
     (or ``OSError`` when the file cannot be read).
     """
     with open(path, "rb") as file:
@@ -133,7 +152,7 @@ def _bounded_int(text: str) -> int:
 def load_json(raw: bytes, source: str = "the file", *, latest: date | None = None) -> JournalData:
     """Parse and validate an export; raises ``ExportFileError`` naming what is wrong and where.
 
-    With ``latest``, days, visits and PSFS ratings after it are refused.
+    With ``latest``, days, visits and PSFS, PEG-3 and PGIC ratings after it are refused.
     """
     try:
         document = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int)
@@ -200,6 +219,16 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
         for w, d in records("psfs_activities", MAX_PSFS_ACTIVITIES)
     ]
     ratings = [build(w, PsfsRating.from_dict, d) for w, d in records("psfs_ratings", MAX_PSFS_RATINGS)]
+    medications = [
+        build(w, lambda d: Medication.from_dict(_fields(d), id=d.get("id", 0)), d)
+        for w, d in records("medications", MAX_MEDICATIONS)
+    ]
+    pegs = [build(w, PegScore.from_dict, d) for w, d in records("peg_scores", MAX_PEG_SCORES)]
+    pgics = [build(w, PgicRating.from_dict, d) for w, d in records("pgic_ratings", MAX_PGIC_RATINGS)]
+    events = [
+        build(w, lambda d: CareEvent.from_dict(_fields(d), id=d.get("id", 0)), d)
+        for w, d in records("events", MAX_EVENTS)
+    ]
     day_records = records("days", MAX_DAYS)
     total = 0
     for where, record in day_records:
@@ -211,6 +240,13 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
                 f"more than the {MAX_SESSIONS_PER_DAY} allowed in a day"
             )
         total += count
+        taken = record.get("medications")
+        # Each medication is logged at most once a day, so a day cannot take more than the list holds.
+        if isinstance(taken, list) and len(taken) > len(medications):
+            raise ExportFileError(
+                f"{source}: {where} holds {len(taken)} medications taken, "
+                f"more than the {len(medications)} on the medication list"
+            )
     if total > MAX_SESSIONS:
         raise ExportFileError(f"{source} holds {total} heat/ice sessions, more than the {MAX_SESSIONS} allowed")
     days = [build(w, Day.from_dict, d) for w, d in day_records]
@@ -218,6 +254,7 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
     if latest is not None:
         dated = [("day", d.date) for d in days] + [("visit", v.date) for v in visits]
         dated += [("PSFS rating", r.date) for r in ratings]
+        dated += [("PEG-3 score", p.date) for p in pegs] + [("PGIC rating", p.date) for p in pgics]
         for what, on in dated:
             if on > latest:
                 raise ExportFileError(f"{source}: {what} {on} is in the future (today is {latest})")
@@ -227,18 +264,28 @@ def from_document(document: Any, source: str = "the file", *, latest: date | Non
     _unique(source, "visit date", [v.date for v in visits])
     _unique(source, "day", [d.date for d in days])
     _unique(source, "PSFS rating (activity, date)", [(r.activity_id, r.date) for r in ratings])
+    _unique(source, "medication id", [m.id for m in medications], positive=True)
+    _unique(source, "PEG-3 score date", [p.date for p in pegs])
+    _unique(source, "PGIC rating date", [p.date for p in pgics])
+    _unique(source, "care event id", [e.id for e in events], positive=True)
     exercise_ids = {e.id for e in exercises}
+    medication_ids = {m.id for m in medications}
     for day in days:
         for log in day.exercises:
             if log.exercise_id not in exercise_ids:
                 raise ExportFileError(f"{source}: day {day.date} logs exercise id {log.exercise_id}, not in the plan")
+        for taken in day.medications:
+            if taken.medication_id not in medication_ids:
+                raise ExportFileError(
+                    f"{source}: day {day.date} logs medication id {taken.medication_id}, not on the medication list"
+                )
     activity_ids = {a.id for a in activities}
     for rating in ratings:
         if rating.activity_id not in activity_ids:
             raise ExportFileError(
                 f"{source}: PSFS rating on {rating.date} is for activity id {rating.activity_id}, which is not listed"
             )
-    return _canonical(days, exercises, visits, activities, ratings, profile)
+    return _canonical(days, exercises, visits, activities, ratings, profile, medications, pegs, pgics, events)
 
 
 def _fields(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -264,6 +311,10 @@ def _canonical(
     activities: Iterable[PsfsActivity],
     ratings: Iterable[PsfsRating],
     profile: Profile,
+    medications: Iterable[Medication],
+    pegs: Iterable[PegScore],
+    pgics: Iterable[PgicRating],
+    events: Iterable[CareEvent],
 ) -> JournalData:
     """Journal data in the order the store returns it, so exports of either compare byte for byte."""
     return JournalData(
@@ -273,6 +324,10 @@ def _canonical(
         psfs_activities=tuple(sorted(activities, key=lambda a: a.id)),
         psfs_ratings=tuple(sorted(ratings, key=lambda r: (r.date, r.activity_id))),
         profile=profile,
+        medications=tuple(sorted(medications, key=lambda m: m.id)),
+        peg_scores=tuple(sorted(pegs, key=lambda p: p.date)),
+        pgic_ratings=tuple(sorted(pgics, key=lambda p: p.date)),
+        events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
     )
 
 
@@ -283,7 +338,7 @@ def _canonical(
 class Conflict:
     """One thing both journals hold in different versions, e.g. the same date logged differently."""
 
-    kind: str  # "day", "exercise", "PSFS activity", "PSFS rating", "visit", "patient name"
+    kind: str  # "day", "exercise", "medication", "PSFS activity", "PSFS rating", "visit", "PEG-3 score", ...
     key: str  # which one, e.g. "2026-03-01" or "Bird dog"
 
     def __str__(self) -> str:
@@ -312,6 +367,10 @@ def is_empty(data: JournalData) -> bool:
         or data.visits
         or data.psfs_activities
         or data.psfs_ratings
+        or data.medications
+        or data.peg_scores
+        or data.pgic_ratings
+        or data.events
         or data.profile.patient_name
     )
 
@@ -323,7 +382,20 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
     merge with "keep" to see them and ask the person what to do.
     """
     conflicts: list[Conflict] = []
-    added = dict.fromkeys(("days", "exercises", "visits", "PSFS activities", "PSFS ratings"), 0)
+    added = dict.fromkeys(
+        (
+            "days",
+            "exercises",
+            "medications",
+            "visits",
+            "PSFS activities",
+            "PSFS ratings",
+            "PEG-3 scores",
+            "PGIC ratings",
+            "care events",
+        ),
+        0,
+    )
     take_file = prefer == "replace"
 
     # Exercises: the same name (name_key) and start date is the same exercise. Ids follow the current journal.
@@ -343,6 +415,24 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
                 if take_file:
                     exercises[new_id] = replace(theirs, id=new_id)
         exercise_ids[theirs.id] = new_id
+
+    # Medications, as exercises: the same name (name_key) and start date is the same record of the list.
+    medications = {m.id: m for m in current.medications}
+    by_start = {(name_key(m.name), m.start): m for m in current.medications}
+    medication_ids: dict[int, int] = {}
+    for their_med in sorted(incoming.medications, key=lambda m: m.id):
+        my_med = by_start.get((name_key(their_med.name), their_med.start))
+        if my_med is None:
+            new_id = their_med.id if their_med.id not in medications else max(medications) + 1
+            medications[new_id] = replace(their_med, id=new_id)
+            added["medications"] += 1
+        else:
+            new_id = my_med.id
+            if my_med.to_dict() != their_med.to_dict():
+                conflicts.append(Conflict("medication", f"{their_med.name} (from {their_med.start})"))
+                if take_file:
+                    medications[new_id] = replace(their_med, id=new_id)
+        medication_ids[their_med.id] = new_id
 
     # PSFS activities: the same name (name_key) is the same activity.
     activities = {a.id: a for a in current.psfs_activities}
@@ -364,7 +454,10 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
 
     def relabel(day: Day) -> Day:
         logs = tuple(replace(log, exercise_id=exercise_ids[log.exercise_id]) for log in day.exercises)
-        return day if logs == day.exercises else replace(day, exercises=logs)
+        taken = tuple(replace(t, medication_id=medication_ids[t.medication_id]) for t in day.medications)
+        if logs == day.exercises and taken == day.medications:
+            return day
+        return replace(day, exercises=logs, medications=taken)
 
     def combine(kind: str, label: str, mine: dict[Any, Any], theirs: Iterable[tuple[Any, Any]], show: Any) -> None:
         for key, record in theirs:
@@ -380,6 +473,20 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
     combine("day", "days", days, ((d.date, relabel(d)) for d in incoming.days), date.isoformat)
     visits = {v.date: v for v in current.visits}
     combine("visit", "visits", visits, ((v.date, v) for v in incoming.visits), date.isoformat)
+    pegs = {p.date: p for p in current.peg_scores}
+    combine("PEG-3 score", "PEG-3 scores", pegs, ((p.date, p) for p in incoming.peg_scores), date.isoformat)
+    pgics = {p.date: p for p in current.pgic_ratings}
+    combine("PGIC rating", "PGIC ratings", pgics, ((p.date, p) for p in incoming.pgic_ratings), date.isoformat)
+    # A care event is all its fields (date, kind, text): one the journal lacks is added, never a conflict.
+    events = {(e.date, e.kind, e.text): e for e in current.events}
+    event_ids = {e.id for e in current.events}
+    for event in sorted(incoming.events, key=lambda e: (e.date, e.id)):
+        key = (event.date, event.kind, event.text)
+        if key not in events:
+            new_id = event.id if event.id not in event_ids else max(event_ids) + 1
+            events[key] = replace(event, id=new_id)
+            event_ids.add(new_id)
+            added["care events"] += 1
     ratings = {(r.activity_id, r.date): r for r in current.psfs_ratings}
     names = {a.id: a.name for a in activities.values()}
     combine(
@@ -401,6 +508,15 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
             profile = incoming.profile
 
     data = _canonical(
-        days.values(), exercises.values(), visits.values(), activities.values(), ratings.values(), profile
+        days.values(),
+        exercises.values(),
+        visits.values(),
+        activities.values(),
+        ratings.values(),
+        profile,
+        medications.values(),
+        pegs.values(),
+        pgics.values(),
+        events.values(),
     )
     return MergeResult(data=data, conflicts=tuple(conflicts), added=added)

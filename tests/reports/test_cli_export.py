@@ -98,7 +98,8 @@ def test_json_export_import_into_an_empty_journal_export_is_identical(
     fresh = tmp_path / "fresh" / "journal.json"
     code, out, err = run(capsys, "--journal", str(fresh), "import", str(exported))
     assert code == 0, err
-    assert out == f"Imported {exported}: 120 days, 4 exercises.\n"
+    counts = "120 days, 4 exercises, 3 medications, 17 PEG-3 scores, 8 PGIC ratings, 3 care events"
+    assert out == f"Imported {exported}: {counts}.\n"
     code, again, _ = run(capsys, "--journal", str(fresh), "export", "--format", "json", "-o", "-")
     assert again.encode() == exported.read_bytes()
 
@@ -220,3 +221,26 @@ def test_export_and_import_never_load_textual(demo_journal: Path, tmp_path: Path
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy())
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.html").exists()
+
+
+def test_import_names_the_new_medications_ratings_and_events_it_added(
+    capsys: pytest.CaptureFixture[str], demo_journal: Path, tmp_path: Path
+) -> None:
+    data = json.loads(export_json(demo()))
+    data["medications"].append(
+        {"id": 9, "name": "Paracetamol", "start": "2026-03-10", "dose": "1 g", "as_needed": True}
+    )
+    data["days"][-1]["medications"] = [{"medication_id": 9, "doses": 2}]  # ... taken on a day the journal has
+    data["pgic_ratings"].append({"date": "2026-03-15", "rating": 1})
+    data["events"].append({"id": 7, "date": "2026-03-12", "kind": "other", "text": "Saw the GP"})
+    exported = tmp_path / "export.json"
+    exported.write_text(json.dumps(data))
+    code, out, err = run(capsys, "import", str(exported), "--on-conflict", "keep")
+    assert code == 0, err
+    assert f"Imported {exported}: 1 new medications, 1 new PGIC ratings, 1 new care events." in out
+    assert "1 item(s) that differed were kept as in your journal." in out  # today's day, taking it
+    stored = Journal(demo_journal).data()
+    # Ids free in the journal are kept from the file, as for exercises.
+    assert [(m.id, m.name) for m in stored.medications][-1] == (9, "Paracetamol")
+    assert stored.pgic_ratings[-1].rating == 1
+    assert [(e.id, e.text) for e in stored.events][-1] == (7, "Saw the GP")

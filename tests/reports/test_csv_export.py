@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from spinejournal.model import Day, JournalData, Mobility
+from spinejournal.model import Day, JournalData, Medication, MedicationTaken, Mobility, TherapySession
 from spinejournal.reports.csv_export import COLUMNS, export_csv, neutralise
 
 from .helpers import AT, FORMULA, MARKUP, MINUS, NEWLINES, PLUS, QUOTES, TAB, assert_golden, demo, hostile
@@ -30,9 +30,10 @@ def test_one_row_per_day_under_a_stable_header() -> None:
     # The header is a contract with whoever imports the file: changing it breaks their sheets.
     assert table[0] == [
         "date", "pain_avg", "pain_now", "pain_worst", "pain_least", "pain_limb", "regions", "radiating",
-        "heat_minutes", "ice_minutes", "heat_ice_sessions", "exercises_done", "exercises_partial",
-        "exercises_skipped", "exercise_log", "walk_minutes", "sit_minutes", "stand_minutes",
-        "stiffness_minutes", "fingertip_floor_cm", "red_flags", "notes", "questions",
+        "heat_minutes", "ice_minutes", "tens_minutes", "massage_minutes", "heat_ice_sessions",
+        "exercises_done", "exercises_partial", "exercises_skipped", "exercise_log", "walk_minutes",
+        "sit_minutes", "stand_minutes", "stiffness_minutes", "fingertip_floor_cm", "medications",
+        "sleep_hours", "sleep_quality", "mood", "red_flags", "notes", "questions",
     ]  # fmt: skip
     assert [row[0] for row in table[1:]] == ["2026-03-13", "2026-03-14", "2026-03-15"]
     assert all(len(row) == len(COLUMNS) for row in table)
@@ -96,3 +97,42 @@ def test_a_single_day_without_optional_items_leaves_their_cells_empty() -> None:
     data = JournalData(days=(Day(date(2026, 3, 1), 0, mobility=Mobility(walk=0)),))
     row = dict(zip(COLUMNS, parse(export_csv(data))[1], strict=True))
     assert (row["pain_avg"], row["walk_minutes"], row["pain_worst"], row["heat_minutes"]) == ("0", "0", "", "")
+
+
+def test_new_columns_sum_treatments_list_medications_and_give_sleep_and_mood() -> None:
+    data = JournalData(
+        days=(
+            Day(
+                date(2026, 3, 1),
+                4,
+                sessions=(
+                    TherapySession("tens", 20),
+                    TherapySession("massage", 10),
+                    TherapySession("tens", 15),
+                    TherapySession("heat", 20),
+                ),
+                medications=(MedicationTaken(2, 2), MedicationTaken(1)),
+                sleep_hours=6.5,
+                sleep_quality=3,
+                mood=0,
+            ),
+            Day(date(2026, 3, 2), 3, sleep_hours=7.0, medications=(MedicationTaken(1),)),
+        ),
+        medications=(
+            Medication(name="=cmd", start=date(2026, 3, 1), dose="5 mg", per_day=1, id=1),
+            Medication(name="Ibuprofen", start=date(2026, 3, 1), dose="400 mg", as_needed=True, id=2),
+        ),
+    )
+    first, second = (dict(zip(COLUMNS, row, strict=True)) for row in parse(export_csv(data))[1:])
+    # TENS 20 + 15 = 35 minutes; massage 10; heat 20; ice none that day but a session was logged: 0.
+    assert (first["tens_minutes"], first["massage_minutes"], first["heat_minutes"], first["ice_minutes"]) == (
+        "35",
+        "10",
+        "20",
+        "0",
+    )
+    assert first["medications"] == "Ibuprofen 400 mg x2; =cmd 5 mg"
+    assert (first["sleep_hours"], first["sleep_quality"], first["mood"]) == ("6.5", "3", "0")
+    # A medication named like a formula starts the cell: the whole cell is defused.
+    assert second["medications"] == "'=cmd 5 mg"
+    assert (second["sleep_hours"], second["tens_minutes"], second["mood"]) == ("7", "", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from spinejournal.model import Day, JournalData
+from spinejournal.model import CareEvent, Day, JournalData, Medication, MedicationTaken, PegScore
 from spinejournal.reports.importing import kept_copy_path, merge_into, restore_or_probe
 from spinejournal.store import Journal
 
@@ -80,3 +80,28 @@ def test_a_kept_copy_never_takes_the_name_of_an_existing_file(tmp_path: Path) ->
     assert first.name == "journal.json.before-import-20260315-093005"
     first.write_bytes(b"x")
     assert kept_copy_path(journal, NOW).name == "journal.json.before-import-20260315-093005-2"
+
+
+def test_an_import_into_a_journal_with_medications_stores_the_file_days_under_the_journal_ids(
+    journal: Journal, journal_path: Path
+) -> None:
+    mine = journal.add_medication(Medication(name="Amitriptyline", start=MAR_1, dose="10 mg", per_day=1))
+    journal.save_day(Day(date=MAR_1, pain_avg=4, medications=(MedicationTaken(mine.id),)))
+    # In the file the same medication is id 2, and id 1 is one the journal does not have.
+    incoming = JournalData(
+        days=(Day(date=MAR_2, pain_avg=5, medications=(MedicationTaken(1, 2), MedicationTaken(2))),),
+        medications=(
+            Medication(name="Ibuprofen", start=MAR_1, dose="200 mg", as_needed=True, id=1),
+            Medication(name="amitriptyline", start=MAR_1, dose="10 mg", per_day=1, id=2),
+        ),
+        peg_scores=(PegScore(MAR_2, 5, 4, 6),),
+        events=(CareEvent(MAR_3, "injection", "Epidural", id=1),),
+    )
+    done = merge_into(journal, incoming, "keep", now=NOW)
+    stored = Journal(journal_path).data()
+    assert [(m.id, m.name) for m in stored.medications] == [(1, "Amitriptyline"), (2, "Ibuprofen")]
+    assert stored.day(MAR_2).medications == (MedicationTaken(2, 2), MedicationTaken(1))  # type: ignore[union-attr]
+    assert stored.peg_scores == (PegScore(MAR_2, 5, 4, 6),)
+    assert [(e.date, e.text) for e in stored.events] == [(MAR_3, "Epidural")]
+    # The names differ only in case: the same medication, recorded differently.
+    assert [str(c) for c in done.result.conflicts] == ["medication amitriptyline (from 2026-03-01)"]
