@@ -1,9 +1,8 @@
 """The CSV export: one row per logged day, for spreadsheets and clinic systems.
 
 RFC 4180 through the ``csv`` module (CRLF line ends, quoting where needed), UTF-8, a header row with
-column names that never change between versions (a column is never renamed or removed; new ones
-are placed where a reader looks for them: the treatments beside heat and ice, medications, sleep and
-mood after mobility).
+column names that never change between versions (a column is never renamed, moved or removed: new
+columns are only ever added at the end, so a sheet that reads columns by position keeps working).
 
 Text a person typed is never run by a spreadsheet: a text cell starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return (or their full-width forms, which some spreadsheets also accept)
@@ -32,8 +31,6 @@ COLUMNS: tuple[str, ...] = (
     "radiating",
     "heat_minutes",
     "ice_minutes",
-    "tens_minutes",
-    "massage_minutes",
     "heat_ice_sessions",
     "exercises_done",
     "exercises_partial",
@@ -44,13 +41,16 @@ COLUMNS: tuple[str, ...] = (
     "stand_minutes",
     "stiffness_minutes",
     "fingertip_floor_cm",
+    "red_flags",
+    "notes",
+    "questions",
+    # Added with day model v2 (journal format 2):
+    "tens_minutes",
+    "massage_minutes",
     "medications",
     "sleep_hours",
     "sleep_quality",
     "mood",
-    "red_flags",
-    "notes",
-    "questions",
 )
 
 # Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -114,8 +114,6 @@ def _row(day: Day, names: dict[int, str], medications: dict[int, Medication]) ->
         "; ".join(f"{r.limb}:{r.extent}" for r in day.radiating),
         minutes("heat"),
         minutes("ice"),
-        minutes("tens"),
-        minutes("massage"),
         "; ".join(_session(s) for s in day.sessions),
         count("done") if day.exercises else None,
         count("partial") if day.exercises else None,
@@ -126,13 +124,15 @@ def _row(day: Day, names: dict[int, str], medications: dict[int, Medication]) ->
         day.mobility.stand,
         day.mobility.stiffness,
         day.mobility.fingertip_floor_cm,
+        "; ".join(day.red_flags),
+        day.notes,
+        day.questions,
+        minutes("tens"),
+        minutes("massage"),
         "; ".join(_medication(medications.get(t.medication_id), t.medication_id, t.doses) for t in day.medications),
         _hours(day.sleep_hours),
         day.sleep_quality,
         day.mood,
-        "; ".join(day.red_flags),
-        day.notes,
-        day.questions,
     ]
     # Only text is neutralised: numbers (even negative ones) must stay numbers.
     return [neutralise(c) if isinstance(c, str) else c for c in cells]
