@@ -59,7 +59,7 @@ def test_bash_completes_exercise_names_of_the_current_plan_quoted(
 
 
 def test_bash_completes_commands_and_options(capsys: pytest.CaptureFixture[str], planned: Path) -> None:
-    assert bash_complete(capsys, "p") == ["plan", "psfs", "profile"]
+    assert bash_complete(capsys, "p") == ["plan", "psfs", "peg", "pgic", "profile"]
     assert bash_complete(capsys, "plan", "") == ["add", "list", "retire"]
     assert bash_complete(capsys, "show", "-") == ["--days", "--json", "-h", "--help"]
     assert bash_complete(capsys, "--j") == ["--journal"]
