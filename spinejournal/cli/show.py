@@ -85,7 +85,7 @@ def show(ctx: Context, days: int, as_json: bool) -> None:
     print("-" * len(header))
     for day in shown:
         flag = " !!" if day.red_flags else ""
-        note = shorten(printable(day.notes, single_line=True), 14 if rested else 30)
+        note = shorten(printable(day.notes, single_line=True), 16 if rested else 30)
         cells = f" {_hours(day.sleep_hours):>4} {_opt(day.mood):>4}" if rested else ""
         print(
             f"{day.date.isoformat():<10}  {day.pain_avg:>3} {_opt(day.pain_now):>3} "
