@@ -79,9 +79,9 @@ def _taken(medications: Sequence[Medication], spec: str, on: date) -> Medication
     'taken' (no count) of a scheduled one. A name that itself ends in ':N' is found whole first."""
     name, sep, count = spec.rpartition(":")
     if not sep or find_medication(medications, spec, on=on) is not None:
-        name, count = spec, ""
+        name, sep = spec, ""
     medication = medication_on(medications, name, on)
-    if not count:
+    if not sep:
         return MedicationTaken(medication.id, 1 if medication.as_needed else None)
     try:
         doses = parse_whole_number(count)
