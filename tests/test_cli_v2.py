@@ -129,6 +129,10 @@ def test_a_stop_before_a_later_dose_change_is_refused(capsys: pytest.CaptureFixt
     assert run(capsys, "med", "change", "Ibuprofen", "--dose", "200 mg", "--date", "2026-03-10")[0] == 0
     err = refused(capsys, listed, 1, "med", "stop", "Ibuprofen", "--date", "2026-03-05")
     assert "'Ibuprofen' has a later dose from 2026-03-10: stop it from 2026-03-10 or later" in err
+    assert run(capsys, "med", "stop", "Ibuprofen", "--date", "2026-03-12")[0] == 0
+    for when in ("2026-03-05", "2026-03-11"):
+        err = refused(capsys, listed, 1, "med", "change", "Ibuprofen", "--dose", "100 mg", "--date", when)
+        assert "'Ibuprofen' is already stopped from 2026-03-12 (see: spinejournal med list --all)" in err
 
 
 def test_med_change_keeps_the_earlier_dose_with_its_dates(capsys: pytest.CaptureFixture[str], listed: Path) -> None:
@@ -368,7 +372,7 @@ def test_event_list_on_an_empty_journal_says_how_to_add_one(capsys: pytest.Captu
         (["med", "add"], 'spinejournal med add Ibuprofen --dose "400 mg" --as-needed'),
         (["med", "stop"], "spinejournal med stop Amitriptyline --date 2026-03-14"),
         (["med", "change"], 'spinejournal med change Ibuprofen --dose "200 mg" --date 2026-03-10'),
-        (["log"], "spinejournal log --pain 5 --took Ibuprofen:2 --sleep-hours 6.5 --sleep-quality 4 --mood 6"),
+        (["log"], "spinejournal log --pain 5 --took Ibuprofen:2 --sleep-hours 6.5 --mood 6"),
         (["peg"], "spinejournal peg 6 4 5 --date 2026-03-15"),
         (["pgic"], "spinejournal pgic 2 --date 2026-03-15"),
         (["event", "add"], 'spinejournal event add "Lumbar fusion L4-L5" --kind surgery --date 2026-01-20'),

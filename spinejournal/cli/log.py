@@ -215,7 +215,7 @@ def log(ctx: Context, **opts: Any) -> None:
     \b
     Examples:
       spinejournal log --pain 4 --worst 6 --heat 20:6:4 --did "Pelvic tilt" --walk 25
-      spinejournal log --pain 5 --took Ibuprofen:2 --sleep-hours 6.5 --sleep-quality 4 --mood 6
+      spinejournal log --pain 5 --took Ibuprofen:2 --sleep-hours 6.5 --mood 6
     """
     on = past_date_option(opts.pop("when"), "log a day once it has begun")
     journal = open_journal(ctx)

@@ -23,11 +23,12 @@ def _open_record(medications: Sequence[Medication], name: str, on: date, doing: 
     found = medication_on(medications, name, on)
     if found.end is None:
         return found
-    later = find_medication(medications, found.name)
+    # Its current record, or the last one when it was stopped.
+    last = find_medication(medications, found.name) or found
     shown = printable(found.name)
-    if later is not None and later.end is None:
-        raise CommandError(f"'{shown}' has a later dose from {later.start}: {doing} it from {later.start} or later")
-    raise CommandError(f"'{shown}' is already stopped from {found.end} (see: spinejournal med list --all)")
+    if last.end is None:
+        raise CommandError(f"'{shown}' has a later dose from {last.start}: {doing} it from {last.start} or later")
+    raise CommandError(f"'{shown}' is already stopped from {last.end} (see: spinejournal med list --all)")
 
 
 def _schedule(as_needed: bool, per_day: int | None) -> None:
@@ -49,7 +50,7 @@ def med() -> None:
 @option("--per-day", type=IntRange(1, 24), metavar="N", help="Taken N times a day (not with --as-needed).")
 @option("--start", metavar="DATE", help="First day you took it: YYYY-MM-DD or yesterday (default: today).")
 def med_add(ctx: Context, name: str, dose: str, as_needed: bool, per_day: int | None, start: str | None) -> None:
-    """Add a medication to your list, as prescribed. Only what you were told: nothing here is advice.
+    """Add a medication to your list, as it was prescribed.
 
     \b
     Examples:
