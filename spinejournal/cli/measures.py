@@ -94,7 +94,12 @@ def event_add(ctx: Context, text: str, kind: str, when: str | None) -> None:
 
 
 def event_list(ctx: Context) -> None:
-    """List the care events, oldest first."""
+    """List the care events, oldest first.
+
+    \b
+    Example:
+      spinejournal event list
+    """
     events = open_journal(ctx, read_only=True).events()
     if not events:
         print("No care events recorded. Add one with: spinejournal event add TEXT --kind imaging --date YYYY-MM-DD")

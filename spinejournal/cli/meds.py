@@ -89,6 +89,10 @@ def med_list(ctx: Context, show_all: bool) -> None:
 
     With --all, stopped ones and earlier doses too, each with its dates (the stop date is the first
     day it was no longer taken).
+
+    \b
+    Example:
+      spinejournal med list --all
     """
     today = clock.today()
     medications = open_journal(ctx, read_only=True).medications()
