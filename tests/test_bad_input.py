@@ -53,10 +53,11 @@ def snapshot(path: Path) -> bytes | None:
 
 @pytest.fixture
 def planned(capsys: pytest.CaptureFixture[str], journal_path: Path) -> Path:
-    """A journal with one logged day, one exercise and one PSFS activity."""
+    """A journal with one logged day, one exercise, one PSFS activity and one medication."""
     assert run(capsys, "log", "--pain", "4", "--note", "before")[0] == 0
     assert run(capsys, "plan", "add", "Pelvic tilt")[0] == 0
     assert run(capsys, "psfs", "add", "Put on socks")[0] == 0
+    assert run(capsys, "med", "add", "Ibuprofen", "--as-needed")[0] == 0
     return journal_path
 
 
@@ -80,6 +81,9 @@ NOT_UTF8_COMMANDS = [
     ["psfs", "add", NOT_UTF8],
     ["visit", "add", "--note", NOT_UTF8],
     ["profile", "--name", NOT_UTF8],
+    ["med", "add", NOT_UTF8],
+    ["med", "add", "Codeine", "--dose", NOT_UTF8],
+    ["event", "add", NOT_UTF8, "--kind", "other"],
 ]
 
 
@@ -105,6 +109,10 @@ EARLY = [
     ["psfs", "rate", "Put on socks", "5", "--date", "1899-12-31"],
     ["plan", "add", "Bridge", "--start", "0001-01-01"],
     ["plan", "retire", "Pelvic tilt", "--date", "1899-12-31"],
+    ["med", "add", "Codeine", "--start", "1899-12-31"],
+    ["peg", "1", "2", "3", "--date", "1899-12-31"],
+    ["pgic", "2", "--date", "1899-12-31"],
+    ["event", "add", "MRI", "--kind", "imaging", "--date", "1899-12-31"],
     ["export", "--format", "csv", "-o", "-", "--from", "0001-01-01"],
     ["trends", "--from", "1899-12-31"],
     ["trends", "--from", "2026-01-01", "--to", "1000-01-01"],
@@ -124,6 +132,9 @@ LATE = [
     (["log", "--pain", "3", "--date", FUTURE], "log a day once it has begun"),
     (["visit", "add", "--date", FUTURE], "record a visit once it happened"),
     (["psfs", "rate", "Put on socks", "5", "--date", FUTURE], "rate an activity once you have tried it"),
+    (["peg", "1", "2", "3", "--date", FUTURE], "record a PEG-3 score once the week is behind you"),
+    (["pgic", "2", "--date", FUTURE], "rate the change once it has happened"),
+    (["event", "add", "MRI", "--kind", "imaging", "--date", FUTURE], "record an event once it happened"),
 ]
 
 
@@ -188,6 +199,11 @@ NUMBERS = [
     (["plan", "add", "Bridge", "--sets", "３"], "--sets", "'３'"),  # fullwidth three
     (["psfs", "rate", "Put on socks", "+5"], "SCORE", "'+5'"),
     (["show", "--days", "1_4"], "--days", "'1_4'"),
+    (["log", "--pain", "3", "--mood", "٣"], "--mood", "'٣'"),
+    (["log", "--pain", "3", "--sleep-quality", "+4"], "--sleep-quality", "'+4'"),
+    (["med", "add", "Codeine", "--per-day", "２"], "--per-day", "'２'"),
+    (["peg", "+1", "2", "3"], "PAIN", "'+1'"),
+    (["pgic", "٢"], "N", "'٢'"),
 ]
 
 
@@ -442,6 +458,30 @@ def activity_names(journal: Path) -> set[str]:
     return {name_key(a.name) for a in Journal(journal, read_only=True).data().psfs_activities}
 
 
+def medication_names(journal: Path) -> set[str]:
+    return {name_key(m.name) for m in Journal(journal, read_only=True).medications() if m.end is None}
+
+
+def hours() -> st.SearchStrategy[str]:
+    return st.one_of(
+        numbers(),
+        st.integers(-4, 52).map(lambda n: f"{n / 2:g}"),
+        st.integers(0, 24).map(lambda n: f"{n}.0"),
+        st.sampled_from(["6.25", "7.", ".5", "6,5", "٦.5", "6.٥", "-0.5", "-0"]),
+    )
+
+
+def hours_ok(text: str) -> bool:
+    """Whether --sleep-hours must take ``text``: ASCII whole or half hours from 0 to 24."""
+    return bool(re.fullmatch("[0-9]{1,18}(\\.[05])?", text)) and float(text) <= 24
+
+
+def text_ok(text: str, limit: int) -> bool:
+    """Whether a one-line text (an event) must be taken: not empty, one line, within ``limit``."""
+    stripped = text.strip()
+    return not has_surrogate(text) and len(text) <= limit and stripped != "" and not any(c in stripped for c in "\r\n")
+
+
 def name_ok(text: str, taken: set[str]) -> bool:
     """Whether an exercise or activity name must be taken: text, one line, not empty, new."""
     stripped = text.strip()
@@ -471,6 +511,34 @@ CASES: dict[str, tuple[Case, Callable[[], st.SearchStrategy[str]]]] = {
     ),
     "log --date": (
         (lambda v: ["log", "--pain", "3", "--date", v], lambda v, _: date_ok(v, past_only=True)),
+        dates,
+    ),
+    "log --took": (
+        (lambda v: ["log", "--pain", "3", "--took", f"Ibuprofen:{v}"], lambda v, _: whole_number(v, 1, 50)),
+        numbers,
+    ),
+    "log --sleep-hours": ((lambda v: ["log", "--pain", "3", "--sleep-hours", v], lambda v, _: hours_ok(v)), hours),
+    "log --mood": ((lambda v: ["log", "--pain", "3", "--mood", v], lambda v, _: whole_number(v, 0, 10)), numbers),
+    "med add NAME": (
+        (lambda v: ["med", "add", "--", v], lambda v, j: name_ok(v, medication_names(j))),
+        lambda: tricky_text,
+    ),
+    "med add --per-day": (
+        (
+            lambda v: ["med", "add", "Codeine", "--per-day", v],
+            lambda v, j: whole_number(v, 1, 24) and name_ok("Codeine", medication_names(j)),
+        ),
+        numbers,
+    ),
+    "peg PAIN": ((lambda v: ["peg", "--", v, "4", "5"], lambda v, _: whole_number(v, 0, 10)), numbers),
+    "peg --date": ((lambda v: ["peg", "1", "2", "3", "--date", v], lambda v, _: date_ok(v, past_only=True)), dates),
+    "pgic N": ((lambda v: ["pgic", "--", v], lambda v, _: whole_number(v, 1, 7)), numbers),
+    "event add TEXT": (
+        (lambda v: ["event", "add", "--kind", "other", "--", v], lambda v, _: text_ok(v, 200)),
+        lambda: tricky_text,
+    ),
+    "event add --date": (
+        (lambda v: ["event", "add", "MRI", "--kind", "imaging", "--date", v], lambda v, _: date_ok(v, past_only=True)),
         dates,
     ),
     "plan add NAME": (

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from spinejournal.model import Exercise, PsfsActivity
+from spinejournal.model import EVENT_KINDS, Exercise, Medication, PsfsActivity
 from spinejournal.store import Journal
 from tests.helpers import run
 
@@ -59,11 +59,22 @@ def test_bash_completes_exercise_names_of_the_current_plan_quoted(
 
 
 def test_bash_completes_commands_and_options(capsys: pytest.CaptureFixture[str], planned: Path) -> None:
-    assert bash_complete(capsys, "p") == ["plan", "psfs", "profile"]
+    assert bash_complete(capsys, "p") == ["plan", "psfs", "peg", "pgic", "profile"]
     assert bash_complete(capsys, "plan", "") == ["add", "list", "retire"]
     assert bash_complete(capsys, "show", "-") == ["--days", "--json", "-h", "--help"]
     assert bash_complete(capsys, "--j") == ["--journal"]
     assert bash_complete(capsys, "trends", "--range", "") == ["since-visit", "4w", "3m", "all"]
+
+
+def test_bash_completes_current_medication_names_quoted(capsys: pytest.CaptureFixture[str], planned: Path) -> None:
+    journal = Journal(planned)
+    journal.add_medication(Medication(name="Vitamin D", start=TODAY, per_day=1))
+    stopped = journal.add_medication(Medication(name="Codeine", start=TODAY, as_needed=True))
+    journal.stop_medication(stopped.id, TODAY)
+    assert bash_complete(capsys, "log", "--pain", "3", "--took", "v") == ["'Vitamin D'"]
+    assert bash_complete(capsys, "med", "stop", "") == ["'Vitamin D'"]
+    assert bash_complete(capsys, "med", "change", '"vit') == ["'Vitamin D'"]
+    assert bash_complete(capsys, "event", "add", "x", "--kind", "") == list(EVENT_KINDS)
 
 
 def test_activities_and_backups_are_completed(capsys: pytest.CaptureFixture[str], planned: Path) -> None:

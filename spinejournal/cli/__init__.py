@@ -3,7 +3,7 @@
 Every error reaches the user as one line on stderr with a non-zero exit status, never a traceback,
 and a command that fails changes nothing. This module holds the root command (the app) and the
 hidden ``completion``, builds the command tree and runs it; the other commands live in one module per
-group (log, show, plan, visits, files), what they share in ``common``, the parsing and help in ``args``.
+group (log, show, plan, meds, visits, measures, files), what they share in ``common``, the parsing and help in ``args``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from spinejournal import __version__
-from spinejournal.cli import files, log, plan, show, visits
+from spinejournal.cli import files, log, measures, meds, plan, show, visits
 from spinejournal.cli.args import Cancelled, UsageError, argument, file_path, group, option, parse
 from spinejournal.cli.common import CommandError, Context, echo_warnings, journal_file
 from spinejournal.model import ValidationError
@@ -62,6 +62,11 @@ plan_group = cli.group()(plan.plan)
 plan_group.command("add")(plan.plan_add)
 plan_group.command("list")(plan.plan_list)
 plan_group.command("retire")(plan.plan_retire)
+med_group = cli.group()(meds.med)
+med_group.command("add")(meds.med_add)
+med_group.command("list")(meds.med_list)
+med_group.command("stop")(meds.med_stop)
+med_group.command("change")(meds.med_change)
 visit_group = cli.group()(visits.visit)
 visit_group.command("add")(visits.visit_add)
 visit_group.command("list")(visits.visit_list)
@@ -69,6 +74,11 @@ psfs_group = cli.group()(visits.psfs)
 psfs_group.command("add")(visits.psfs_add)
 psfs_group.command("rate")(visits.psfs_rate)
 psfs_group.command("list")(visits.psfs_list)
+cli.command()(measures.peg)
+cli.command()(measures.pgic)
+event_group = cli.group()(measures.event)
+event_group.command("add")(measures.event_add)
+event_group.command("list")(measures.event_list)
 cli.command()(visits.profile)
 cli.command()(visits.flags)
 cli.command()(files.remind)
@@ -86,8 +96,8 @@ def completion(ctx: Context, shell: str) -> None:
     """Print the tab-completion script for your shell (bash, zsh or fish), to source from its start-up file.
 
     It completes commands and options, and the names in your journal where one is wanted: your
-    plan's exercises (log --did/--partial/--skipped), PSFS activities (psfs rate) and backups
-    (restore).
+    plan's exercises (log --did/--partial/--skipped), your medications (log --took, med stop, med
+    change), PSFS activities (psfs rate) and backups (restore).
 
     \b
     bash, in ~/.bashrc:              eval "$(spinejournal completion bash)"

@@ -1,5 +1,5 @@
-"""What every command shares: the context, the one-line error, opening the journal, date options and
-printing the journal's notes and red flags."""
+"""What every command shares: the context, the one-line error, opening the journal, date options,
+finding a medication of the list on a date, and printing the journal's notes and red flags."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from typing import Any
 
 from spinejournal import clock
 from spinejournal.clinical import RED_FLAGS_BY_ID, URGENCY_TITLE, most_urgent, red_flag_advice
+from spinejournal.model import Medication, find_medication, name_key
+from spinejournal.text import printable
 
 
 class CommandError(Exception):
@@ -67,6 +69,25 @@ def past_date_option(value: str | None, what: str) -> date:
     if on > clock.today():
         raise CommandError(f"{on} is in the future; {what}")
     return on
+
+
+ADD_HINT = "add one with: spinejournal med add NAME"
+
+
+def medication_on(medications: Sequence[Medication], name: str, on: date) -> Medication:
+    """The medication called ``name`` on the list on ``on``; else a one-line error saying which are."""
+    found = find_medication(medications, name, on=on)
+    if found is not None:
+        return found
+    listed = ", ".join(m.name for m in medications if m.active_on(on)) or "none"
+    elsewhen = find_medication(medications, name)
+    if elsewhen is None:
+        said = f"'{printable(name)}' is not on your medication list on {on}"
+    else:
+        first = min(m.start for m in medications if name_key(m.name) == name_key(name))
+        span = f"from {first}" + (f" until it was stopped on {elsewhen.end}" if elsewhen.end else "")
+        said = f"'{printable(elsewhen.name)}' is on your list {span}, not on {on}"
+    raise CommandError(f"{said} (on your list on {on}: {printable(listed)}); {ADD_HINT}")
 
 
 def interactive() -> bool:

@@ -1,5 +1,5 @@
-"""The commands that write a day: log (in one line, with its parsing of sessions, exercises and
-radiating pain) and delete.
+"""The commands that write a day: log (in one line, with its parsing of sessions, exercises,
+radiating pain, medications taken and hours slept) and delete.
 
 Each public function is a command (its docstring the help, its options declared on it);
 ``spinejournal.cli`` adds them to the command tree.
@@ -21,22 +21,28 @@ from spinejournal.cli.common import (
     Context,
     echo_red_flags,
     echo_warnings,
+    medication_on,
     open_journal,
     past_date_option,
 )
 from spinejournal.clinical import RED_FLAGS_BY_ID
 from spinejournal.model import (
     LIMBS,
+    MAX_DOSES,
     REGIONS,
     SKIP_REASONS,
+    THERAPY_KINDS,
     Day,
     Exercise,
     ExerciseLog,
+    Medication,
+    MedicationTaken,
     Radiating,
     TherapySession,
     ValidationError,
     extents_for,
     find_exercise,
+    find_medication,
     parse_whole_number,
 )
 from spinejournal.text import printable
@@ -66,6 +72,40 @@ def _split_reason(spec: str) -> tuple[str, str | None]:
     if sep and reason.strip().lower().replace(" ", "_") in SKIP_REASONS:
         return name, reason.strip().lower().replace(" ", "_")
     return spec, None
+
+
+def _taken(medications: Sequence[Medication], spec: str, on: date) -> MedicationTaken:
+    """'Ibuprofen' or 'Ibuprofen:2' (doses): no count is one dose of an as-needed medication, and
+    'taken' (no count) of a scheduled one. A name that itself ends in ':N' is found whole first."""
+    name, sep, count = spec.rpartition(":")
+    if not sep or find_medication(medications, spec, on=on) is not None:
+        name, sep = spec, ""
+    medication = medication_on(medications, name, on)
+    if not sep:
+        return MedicationTaken(medication.id, 1 if medication.as_needed else None)
+    try:
+        doses = parse_whole_number(count)
+    except ValueError:
+        doses = 0
+    if not 1 <= doses <= MAX_DOSES:
+        raise CommandError(
+            f"--took '{printable(spec)}': doses must be a whole number from 1 to {MAX_DOSES}, e.g. {medication.name}:2"
+        )
+    return MedicationTaken(medication.id, doses)
+
+
+def _hours(spec: str) -> float:
+    """'7' or '6.5': hours slept, 0-24 in whole or half hours (ASCII digits only)."""
+    whole, dot, half = spec.partition(".")
+    try:
+        hours = parse_whole_number(whole) + (0.5 if half == "5" else 0.0)
+    except ValueError:
+        hours = -1.0
+    if (dot and half not in ("0", "5")) or whole.startswith("-") or not 0 <= hours <= 24:
+        raise CommandError(
+            f"--sleep-hours '{printable(spec)}': hours slept must be from 0 to 24 in whole or half hours, e.g. 7 or 6.5"
+        )
+    return hours
 
 
 def _session(kind: str, spec: str) -> TherapySession:
@@ -127,6 +167,13 @@ def _radiating(spec: str) -> Radiating:
     help="A heat session: minutes, optionally pain before and after, e.g. 20:6:4.",
 )
 @option("--ice", action="append", metavar="MIN[:B:A]", help="An ice session, same form as --heat.")
+@option("--tens", action="append", metavar="MIN[:B:A]", help="A TENS session, same form as --heat.")
+@option(
+    "--massage",
+    action="append",
+    metavar="MIN[:B:A]",
+    help="Massage or trigger-point self-release (ball, foam roller), same form as --heat.",
+)
 @option("--did", action="append", metavar="NAME", help="An exercise of your plan you did (repeatable).")
 @option("--partial", action="append", metavar="NAME[:REASON]", help="An exercise you partly did.")
 @option(
@@ -135,6 +182,16 @@ def _radiating(spec: str) -> Radiating:
     metavar="NAME[:REASON]",
     help=f"An exercise you skipped; reason: {', '.join(SKIP_REASONS)}.",
 )
+@option(
+    "--took",
+    action="append",
+    metavar="NAME[:DOSES]",
+    help="A medication of your list you took (repeatable); for an as-needed one, how many doses "
+    "(default 1), e.g. Ibuprofen:2.",
+)
+@option("--sleep-hours", metavar="H", help="Hours slept last night, 0-24, whole or half (e.g. 6.5).")
+@option("--sleep-quality", type=integer, metavar="N", help="How well you slept, 0 very poor to 10 very good.")
+@option("--mood", type=integer, metavar="N", help="Your mood today, 0 very low to 10 very good.")
 @option("--walk", type=integer, metavar="MIN", help="How long you can walk, minutes.")
 @option("--sit", type=integer, metavar="MIN", help="How long you can sit, minutes.")
 @option("--stand", type=integer, metavar="MIN", help="How long you can stand, minutes.")
@@ -152,11 +209,13 @@ def _radiating(spec: str) -> Radiating:
 def log(ctx: Context, **opts: Any) -> None:
     """Log a day in one line; logging the same date again updates that day.
 
-    Values you give replace what the day had; heat and ice sessions are added to it.
+    Values you give replace what the day had; heat, ice, TENS and massage sessions are added to it,
+    and a medication given with --took replaces only that medication's entry.
 
     \b
-    Example:
+    Examples:
       spinejournal log --pain 4 --worst 6 --heat 20:6:4 --did "Pelvic tilt" --walk 25
+      spinejournal log --pain 5 --took Ibuprofen:2 --sleep-hours 6.5 --mood 6
     """
     on = past_date_option(opts.pop("when"), "log a day once it has begun")
     journal = open_journal(ctx)
@@ -169,7 +228,16 @@ def log(ctx: Context, **opts: Any) -> None:
         for spec in specs:
             name, reason = _split_reason(spec)
             statuses.append(ExerciseLog(_exercise(plan, name, on).id, status, reason))
-    sessions = [_session("heat", s) for s in opts["heat"]] + [_session("ice", s) for s in opts["ice"]]
+    sessions = [_session(kind, spec) for kind in THERAPY_KINDS for spec in opts[kind]]
+    # Only the medication table is read, and only when asked: quick entry stays quick.
+    medications = journal.medications() if opts["took"] else []
+    taken = [_taken(medications, spec, on) for spec in opts["took"]]
+    ids = [t.medication_id for t in taken]
+    twice = next((i for i in ids if ids.count(i) > 1), None)
+    if twice is not None:
+        name = next(m.name for m in medications if m.id == twice)
+        raise CommandError(f"--took: '{printable(name)}' is given twice; give it once, with its doses (NAME:DOSES)")
+    sleep_hours = None if opts["sleep_hours"] is None else _hours(opts["sleep_hours"])
     radiating = [_radiating(s) for s in opts["radiating"]]
     regions = [r.strip().lower().replace("-", "_").replace(" ", "_") for r in opts["regions"]]
     for flag in opts["red_flags"]:
@@ -193,6 +261,12 @@ def log(ctx: Context, **opts: Any) -> None:
             mentioned = {s.exercise_id for s in statuses}
             kept = tuple(log for log in base.exercises if log.exercise_id not in mentioned)
             updates["exercises"] = kept + tuple(statuses)
+        if taken:
+            named = {t.medication_id for t in taken}
+            updates["medications"] = tuple(t for t in base.medications if t.medication_id not in named) + tuple(taken)
+        if sleep_hours is not None:
+            updates["sleep_hours"] = sleep_hours
+        updates.update({k: opts[k] for k in ("sleep_quality", "mood") if opts[k] is not None})
         mobility = {k: opts[k] for k in ("walk", "sit", "stand", "stiffness") if opts[k] is not None}
         if mobility:
             updates["mobility"] = base.mobility.__class__(**{**base.mobility.to_dict(), **mobility})

@@ -29,11 +29,17 @@ def _exercise_cell(day: Day) -> str:
     return f"{done:g}/{len(day.exercises)}"
 
 
+# Minutes of each treatment in the table, by the letter that marks them (see show --help).
+_TREATMENT_LETTERS = {"heat": "H", "ice": "I", "tens": "T", "massage": "M"}
+
+
 def _therapy_cell(day: Day) -> str:
-    heat = sum(s.minutes for s in day.sessions if s.kind == "heat")
-    ice = sum(s.minutes for s in day.sessions if s.kind == "ice")
-    parts = ([f"H{heat}"] if heat else []) + ([f"I{ice}"] if ice else [])
-    return " ".join(parts) or "-"
+    minutes = {kind: sum(s.minutes for s in day.sessions if s.kind == kind) for kind in _TREATMENT_LETTERS}
+    return " ".join(f"{letter}{minutes[kind]}" for kind, letter in _TREATMENT_LETTERS.items() if minutes[kind]) or "-"
+
+
+def _hours(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
 
 
 def _opt(value: int | None) -> str:
@@ -49,7 +55,12 @@ def _opt(value: int | None) -> str:
 )
 @option("--json", dest="as_json", action="store_true", help="Print the days as JSON instead of a table.")
 def show(ctx: Context, days: int, as_json: bool) -> None:
-    """Show recent days as a table (or JSON)."""
+    """Show recent days as a table (or JSON).
+
+    Pain: average, now, worst and least (0-10). Treatments: minutes of heat (H), ice (I), TENS (T)
+    and massage (M). Ex: exercises done of those logged. Walk: minutes. When some day shown has
+    them, Slp (hours slept) and Mood (0-10) too. --json gives every field of each day.
+    """
     journal = open_journal(ctx, read_only=True)
     end = clock.today()
     start = end - timedelta(days=days - 1)
@@ -62,16 +73,24 @@ def show(ctx: Context, days: int, as_json: bool) -> None:
     if not shown:
         print(f"No days logged from {start} to {end}. Log one with: spinejournal log --pain N")
         return
-    header = f"{'Date':<10}  {'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}  {'Heat/Ice':<9} {'Ex':<5} {'Walk':>4}  Notes"
+    # Columns for what is new in day model v2 only when a day shown has it: the table of a journal
+    # without them stays as it was, and with them the notes give way so it stays within 80 columns.
+    treated = any(s.kind not in ("heat", "ice") for d in shown for s in d.sessions)
+    rested = any(d.sleep_hours is not None or d.mood is not None for d in shown)
+    therapy = "Treatment" if treated else "Heat/Ice"
+    extra = f" {'Slp':>4} {'Mood':>4}" if rested else ""
+    pain = f"{'Avg':>3} {'Now':>3} {'Wst':>3} {'Lst':>3}"
+    header = f"{'Date':<10}  {pain}  {therapy:<9} {'Ex':<5} {'Walk':>4}{extra}  Notes"
     print(header)
     print("-" * len(header))
     for day in shown:
         flag = " !!" if day.red_flags else ""
-        note = shorten(printable(day.notes, single_line=True), 30)
+        note = shorten(printable(day.notes, single_line=True), 16 if rested else 30)
+        cells = f" {_hours(day.sleep_hours):>4} {_opt(day.mood):>4}" if rested else ""
         print(
             f"{day.date.isoformat():<10}  {day.pain_avg:>3} {_opt(day.pain_now):>3} "
             f"{_opt(day.pain_worst):>3} {_opt(day.pain_least):>3}  {_therapy_cell(day):<9} "
-            f"{_exercise_cell(day):<5} {_opt(day.mobility.walk):>4}  {note}{flag}"
+            f"{_exercise_cell(day):<5} {_opt(day.mobility.walk):>4}{cells}  {note}{flag}"
         )
     print(f"{len(shown)} of {days} days logged.")
 

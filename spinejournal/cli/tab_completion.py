@@ -3,7 +3,7 @@
 The script calls ``spinejournal`` back with ``SPINEJOURNAL_COMPLETE`` set to the shell's name and
 the words typed so far (the last one being the word under the cursor); ``main`` hands those to
 ``complete`` before parsing anything. Commands and options come from the command declarations;
-names (exercises, PSFS activities, backups) from the journal, opened read-only and reading only the
+names (exercises, medications, PSFS activities, backups) from the journal, opened read-only and reading only the
 table it needs. A missing or damaged journal completes nothing, and nothing is ever written.
 """
 
@@ -119,6 +119,8 @@ def _unquoted(word: str) -> str:
 def _option_values(command: Command, path: str, option: str, journal: str | None) -> list[str]:
     if (path, option) in _EXERCISE_OPTIONS:
         return _from_journal(journal, _current_exercises)
+    if (path, option) == ("log", "--took"):
+        return _from_journal(journal, _current_medications)
     for param in command.params:
         if option in param.flags and param.kwargs.get("choices") is not None:
             return list(param.kwargs["choices"])
@@ -128,6 +130,8 @@ def _option_values(command: Command, path: str, option: str, journal: str | None
 def _argument_values(path: str, position: int, journal: str | None) -> list[str]:
     if path == "psfs rate" and position == 0:
         return _from_journal(journal, _activities)
+    if path in ("med stop", "med change") and position == 0:
+        return _from_journal(journal, _current_medications)
     if path == "restore" and position == 0:
         return _from_journal(journal, _backups)
     return []
@@ -163,6 +167,14 @@ def _current_exercises(path: Path) -> list[str]:
     journal = _sound(path)
     today = clock.today()
     return [e.name for e in journal.exercises() if e.active_on(today)] if journal else []
+
+
+def _current_medications(path: Path) -> list[str]:
+    from spinejournal import clock
+
+    journal = _sound(path)
+    today = clock.today()
+    return [m.name for m in journal.medications() if m.active_on(today)] if journal else []
 
 
 def _activities(path: Path) -> list[str]:
