@@ -187,6 +187,21 @@ def test_a_dose_change_ends_one_record_and_starts_the_next_in_one_write(journal:
     assert (fixed.id, len(journal.medications()), fixed.dose) == (2, 2, "100 mg")
 
 
+def test_a_dose_change_dated_in_the_past_moves_the_days_logged_since_to_the_new_dose(journal: Journal) -> None:
+    before = journal.add_medication(Medication("Ibuprofen", date(2025, 12, 1), dose="400 mg", as_needed=True))
+    for on, doses in ((date(2025, 12, 30), 3), (date(2026, 3, 9), 2), (date(2026, 3, 10), 2), (TODAY, 1)):
+        journal.save_day(Day(date=on, pain_avg=4, medications=(MedicationTaken(before.id, doses),)))
+    now = journal.change_medication(Medication("Ibuprofen", TODAY, dose="200 mg", as_needed=True, id=before.id),
+                                    date(2026, 3, 10))  # fmt: skip
+    taken = {d.date: d.medications for d in journal.data().days}
+    assert taken == {
+        date(2025, 12, 30): (MedicationTaken(before.id, 3),),
+        date(2026, 3, 9): (MedicationTaken(before.id, 2),),
+        date(2026, 3, 10): (MedicationTaken(now.id, 2),),
+        TODAY: (MedicationTaken(now.id, 1),),
+    }
+
+
 def test_stopping_a_medication_changed_elsewhere_is_refused(journal: Journal, journal_path: Path) -> None:
     seen = journal.add_medication(Medication("Ibuprofen", date(2026, 3, 1)))
     Journal(journal_path).stop_medication(seen.id, date(2026, 3, 5))

@@ -435,7 +435,8 @@ class Journal:
     ) -> Medication:
         """A new dose or schedule from ``on``: the record ``changed.id`` stops on ``on`` and a new
         one with ``changed``'s dose starts then, in one write, so each dose keeps its dates (a change
-        on the start date itself corrects the record instead). Returns the record now current."""
+        on the start date itself corrects the record instead). Days already logged from ``on`` on
+        with the old record are moved to the new one. Returns the record now current."""
         with self._writing():
             table = self._table(self.MEDICATIONS)
             current = self._medication(changed.id)
@@ -455,7 +456,32 @@ class Journal:
             self._put(table, current.id, current.__class__(**{**_fields(current), "end": on}).to_dict())
             now = current.__class__(**{**fields, "start": on, "id": self._next_id(table)})
             table.insert(Document(now.to_dict(), doc_id=now.id))
+            self._move_doses(current.id, now.id, on)
         return now
+
+    def _move_doses(self, old_id: int, new_id: int, since: date) -> None:
+        """Days from ``since`` on that were logged taking record ``old_id`` took the dose that starts
+        then (a change dated in the past): they now point to ``new_id``, one write per year touched."""
+        raw = self._db.storage.read() or {}
+        first = since.toordinal()
+
+        def move(doc: MutableMapping[str, Any]) -> None:
+            doc["medications"] = [
+                {**taken, "medication_id": new_id} if taken.get("medication_id") == old_id else taken
+                for taken in doc["medications"]
+            ]
+
+        years = (n.removeprefix(self.DAYS_PREFIX) for n in raw if n.startswith(self.DAYS_PREFIX))
+        for name in sorted(f"{self.DAYS_PREFIX}{y}" for y in years if y.isdigit() and int(y) >= since.year):
+            table = self._table(name)
+            ids = [
+                doc.doc_id
+                for doc in table.all()
+                if doc.doc_id >= first and any(t.get("medication_id") == old_id for t in doc.get("medications", ()))
+            ]
+            if ids:
+                table.update(move, doc_ids=ids)
+                self._day_cache = None
 
     def save_peg(self, peg: PegScore, *, expected: PegScore | NotGiven | None = NOT_GIVEN) -> None:
         """Record a PEG-3 score (one per date: the same date again replaces it). ``expected`` is the
