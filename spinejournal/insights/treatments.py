@@ -1,4 +1,5 @@
-"""What helps: heat and ice sessions, and next-day pain after exercising or not (associations, never causes)."""
+"""What helps: heat, ice, TENS and massage sessions, and next-day pain after exercising or not
+(associations, never causes)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from spinejournal.insights.figures import group, mean
 from spinejournal.insights.range import DateRange
 from spinejournal.insights.types import HeatIce, NextDayPain, TherapyStats, TherapyWeek
 from spinejournal.insights.words import next_day_sentence, therapy_sentences
-from spinejournal.model import Day, JournalData
+from spinejournal.model import THERAPY_KINDS, Day, JournalData
 
 
 def _therapy_stats(kind: str, days: Sequence[Day]) -> TherapyStats:
@@ -25,6 +26,11 @@ def _therapy_stats(kind: str, days: Sequence[Day]) -> TherapyStats:
         relief_n=len(reliefs),
         mean_relief=mean(reliefs) if len(reliefs) >= MIN_N else None,
     )
+
+
+def treatment_kinds(days: Sequence[Day]) -> tuple[TherapyStats, ...]:
+    """Sessions and mean relief (with n; None below MIN_N) for every kind in ``THERAPY_KINDS`` order."""
+    return tuple(_therapy_stats(kind, days) for kind in THERAPY_KINDS)
 
 
 def heat_ice(rng: DateRange, days: Sequence[Day]) -> HeatIce:
