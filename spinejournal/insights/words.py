@@ -201,11 +201,12 @@ def what_changed(ins: Insights, *, period: bool = True, details: bool = True) ->
         )
     lines.append(ins.adherence.sentence)
     hi = ins.heat_ice
-    if details:
+    if details or not (hi.heat.sessions or hi.ice.sessions):
         lines.extend(hi.sentences)
-        lines.extend(treatment_line(t) for t in ins.treatments if t.sessions and t.kind not in ("heat", "ice"))
-    elif hi.heat.sessions or hi.ice.sessions:
+    else:  # the per-kind lines are in the "Treatments" section of detail_sections
         lines.append(therapy_groups_sentence(hi.heat_days, hi.ice_days, hi.neither_days))
+    if details:
+        lines.extend(treatment_line(t) for t in ins.treatments if t.sessions and t.kind not in ("heat", "ice"))
     lines.append(ins.next_day.sentence)
     for t in ins.mobility.trends:
         if t.start_mean is not None and t.recent_mean is not None:
