@@ -22,13 +22,13 @@ def measure_summary(
 ) -> MeasureSummary:
     """One measure's mean over the range with n, and its first and latest whole week (a week counts
     with at least WEEK_MIN_DAYS values)."""
-    dated = [(d.date, v) for d in days if (v := value(d)) is not None]
+    dated = [(d.date, float(v)) for d in days if (v := value(d)) is not None]
     weeks = [
         WeekValue(start, end, len(values), mean(values) if len(values) >= WEEK_MIN_DAYS else None)
         for (start, end), values in zip(whole_weeks(rng), by_whole_week(rng, dated), strict=True)
     ]
     first, latest = first_and_latest(weeks)
-    return MeasureSummary(key, label, len(dated), mean(v for _, v in dated), first, latest)
+    return MeasureSummary(key, label, len(dated), mean(v for _, v in dated), first, latest, tuple(dated))
 
 
 def sleep_mood(rng: DateRange, days: Sequence[Day]) -> SleepMood:

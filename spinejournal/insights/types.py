@@ -385,6 +385,8 @@ class MeasureSummary:
     mean: float | None
     first_week: WeekValue | None
     latest_week: WeekValue | None
+    points: tuple[tuple[date, float], ...]
+    """Every value of the range with its day, oldest first (for charts)."""
 
 
 @dataclass(frozen=True, slots=True)
