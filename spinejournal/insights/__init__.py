@@ -130,7 +130,16 @@ from spinejournal.insights.types import (
     WeekMean,
     WeekValue,
 )
-from spinejournal.insights.words import adherence_sentence, detail_sections, what_changed
+from spinejournal.insights.words import (
+    adherence_sentence,
+    as_needed_line,
+    detail_sections,
+    event_line,
+    medication_change_line,
+    scheduled_line,
+    went_together_sentence,
+    what_changed,
+)
 from spinejournal.model import JournalData
 from spinejournal.ranges import RANGE_KEYS, RANGE_LABELS
 
@@ -179,12 +188,17 @@ __all__ = [
     "WeekMean",
     "WeekValue",
     "adherence_sentence",
+    "as_needed_line",
     "compute",
     "detail_sections",
+    "event_line",
+    "medication_change_line",
     "resolve_range",
+    "scheduled_line",
     "short_date",
     "shown",
     "week_after",
+    "went_together_sentence",
     "what_changed",
 ]
 

@@ -39,7 +39,7 @@ def heat_ice(rng: DateRange, days: Sequence[Day]) -> HeatIce:
     kinds = [{s.kind for s in d.sessions} for d in days]
     heat_days = group("days with heat", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "heat" in k])
     ice_days = group("days with ice", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "ice" in k])
-    neither = group("days with neither", [d.pain_avg for d, k in zip(days, kinds, strict=True) if not k])
+    neither = group("days with no treatment", [d.pain_avg for d, k in zip(days, kinds, strict=True) if not k])
 
     windows = rng.weeks()
     tally = [[0, 0, 0, 0] for _ in windows]  # heat sessions, ice sessions, heat minutes, ice minutes

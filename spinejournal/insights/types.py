@@ -212,9 +212,10 @@ class TherapyWeek:
 
 @dataclass(frozen=True, slots=True)
 class HeatIce:
-    """Heat versus ice: sessions and relief, and the average pain of days with heat, ice or neither.
+    """Heat versus ice: sessions and relief, and the average pain of days with heat, ice or no treatment.
 
-    A day with both heat and ice counts among the heat days and among the ice days.
+    A day with both heat and ice counts among the heat days and among the ice days; ``neither_days``
+    are days with no treatment session of any kind (a TENS-only day is in no group).
     """
 
     heat: TherapyStats

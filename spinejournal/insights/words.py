@@ -123,19 +123,19 @@ def treatment_line(stats: TherapyStats) -> str:
 
 
 def therapy_groups_sentence(heat_days: GroupMean, ice_days: GroupMean, neither: GroupMean) -> str:
-    """Average pain on days with heat, ice or neither (or why there is too little to compare)."""
+    """Average pain on days with heat, ice or no treatment (or why there is too little to compare)."""
     groups = [g for g in (heat_days, ice_days, neither) if g.n]
     with_mean = [g for g in groups if g.mean is not None]
     if len(with_mean) >= 2:
         parts = ", ".join(f"{g.label} {fmt(g.mean)} (n = {g.n})" for g in with_mean if g.mean is not None)
         return f"Average pain on {parts}. This shows what went together, not what caused what."
-    return f"Too few days in each group (need {MIN_N}) to compare pain on days with heat, ice or neither."
+    return f"Too few days in each group (need {MIN_N}) to compare pain on days with heat, ice or no treatment."
 
 
 def therapy_sentences(
     heat: TherapyStats, ice: TherapyStats, heat_days: GroupMean, ice_days: GroupMean, neither: GroupMean
 ) -> tuple[str, ...]:
-    """Heat and ice: sessions, minutes, relief, and pain on days with heat, ice or neither."""
+    """Heat and ice: sessions, minutes, relief, and pain on days with heat, ice or no treatment."""
     if heat.sessions == 0 and ice.sessions == 0:
         return ("No heat or ice sessions were logged in this period.",)
     return (treatment_line(heat), treatment_line(ice), therapy_groups_sentence(heat_days, ice_days, neither))
@@ -245,13 +245,18 @@ def sleep_mood_sentences(
                 f"{fmt(m.latest_week.value or 0)} in the latest ({_week_span(rng, m.latest_week)})"
             )
         lines.append(line + ".")
-    for low, high in (sleep_pair, mood_pair):
-        if low.mean is not None and high.mean is not None:
-            lines.append(
-                f"Average pain {low.label}: {fmt(low.mean)} (n = {low.n}); {high.label}: {fmt(high.mean)} "
-                f"(n = {high.n}). This shows what went together, not what caused what."
-            )
+    lines.extend(s for low, high in (sleep_pair, mood_pair) if (s := went_together_sentence(low, high)))
     return tuple(lines)
+
+
+def went_together_sentence(low: GroupMean, high: GroupMean) -> str | None:
+    """Average pain in two groups of days, with n; None unless each group has MIN_N days."""
+    if low.mean is None or high.mean is None:
+        return None
+    return (
+        f"Average pain {low.label}: {fmt(low.mean)} (n = {low.n}); {high.label}: {fmt(high.mean)} "
+        f"(n = {high.n}). This shows what went together, not what caused what."
+    )
 
 
 def medication_change_line(rng: DateRange, change: MedicationChange) -> str:

@@ -31,8 +31,11 @@ def test_the_summary_reads_top_down_with_the_chart_as_a_text_block() -> None:
     assert headings == [
         "Pain",
         "Best and worst days",
+        "PEG-3 and impression of change",
         "Home exercises",
-        "Heat, ice and what seems to help",
+        "Medications",
+        "Treatments and what seems to help",
+        "Sleep and mood",
         "Mobility and function",
         "Questions for the therapist",
         "Notes worth reading",
