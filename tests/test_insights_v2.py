@@ -335,3 +335,18 @@ def test_a_journal_without_v2_data_gets_no_new_sections() -> None:
     ins = run(data)
     assert detail_sections(ins) == ()
     assert what_changed(ins) == what_changed(ins, details=False)
+
+
+def test_tens_and_massage_are_not_counted_as_ice_in_the_weekly_heat_and_ice_bars() -> None:
+    # 1 Mar: one ice session of 15 minutes, one TENS of 30 and one massage of 10: the week has 1 ice
+    # session and 15 ice minutes, and no heat.
+    sessions = (TherapySession("ice", 15), TherapySession("tens", 30), TherapySession("massage", 10))
+    ins = run(JournalData(days=(day(MAR[1], sessions=sessions),)), MAR[1], MAR[7])
+    (week,) = ins.heat_ice.weeks
+    assert (week.heat_sessions, week.ice_sessions, week.heat_minutes, week.ice_minutes) == (0, 1, 0, 15)
+    assert [(t.kind, t.sessions, t.days) for t in ins.treatments] == [
+        ("heat", 0, 0),
+        ("ice", 1, 1),
+        ("tens", 1, 1),
+        ("massage", 1, 1),
+    ]

@@ -209,13 +209,14 @@ def compute(data: JournalData, rng: DateRange) -> Insights:
     red_flag_days = tuple(
         RedFlagDay(d.date, d.red_flags, level) for d in days if (level := most_urgent(d.red_flags)) is not None
     )
+    treatments = treatment_kinds(days)
     return Insights(
         range=rng,
         days_in_range=rng.days,
         days_logged=len(days),
         pain=pain_summary(data, rng, days),
         adherence=adherence(data, rng, days),
-        heat_ice=heat_ice(rng, days),
+        heat_ice=heat_ice(rng, days, treatments),
         next_day=next_day_pain(data, days),
         mobility=mobility(days),
         psfs=psfs(data, rng),
@@ -224,7 +225,7 @@ def compute(data: JournalData, rng: DateRange) -> Insights:
         notes=tuple(TextEntry(d.date, d.notes) for d in days if d.notes.strip()),
         sleep_mood=sleep_mood(rng, days),
         medications=medication_summary(data, rng, days),
-        treatments=treatment_kinds(days),
+        treatments=treatments,
         peg=peg_change(data.peg_scores, rng),
         pgic=pgic_latest(data.pgic_ratings, rng),
         events=care_events(data.events, rng),
