@@ -124,3 +124,15 @@ def test_medication_names_doses_and_event_texts_are_escaped() -> None:
     assert f"8 Mar: {MED_NAME} dose changed (was {MED_DOSE}, as needed; now 200 mg {MARKUP}, as needed)." in text
     assert "Week 3 after surgery (<img src=x onerror=alert(1)> [/] \\x1b[31mfusion | *L4*, 23 Feb 2026)" in text
     assert f"7 Mar: Injection: {SCRIPT} {MARKUP}" in text
+
+
+def test_care_events_are_marked_on_the_pain_chart_with_their_kind() -> None:
+    # hostile_v2: an injection on 7 Mar in the since-visit range (5 to 15 Mar); the surgery before it is not drawn.
+    page = html_of(hostile_v2(), "since-visit")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    parsed = parse(svg)
+    marks = [a for t, a in parsed.tags if t == "line" and a.get("stroke-dasharray")]
+    assert len(marks) == 1
+    assert "injection" in parsed.text
+    assert f"7 Mar: Injection: {SCRIPT} {MARKUP}" in "".join(parsed.text)
+    assert "<script" not in svg
