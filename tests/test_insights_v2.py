@@ -350,3 +350,11 @@ def test_tens_and_massage_are_not_counted_as_ice_in_the_weekly_heat_and_ice_bars
         ("tens", 1, 1),
         ("massage", 1, 1),
     ]
+
+
+def test_a_scheduled_medication_with_no_logged_day_on_the_list_is_left_out() -> None:
+    # On the list from 10 Mar, but only 1-9 Mar are logged: "taken on 0 of 0 days" would say nothing.
+    med = Medication("Paracetamol", MAR[10], per_day=2, id=1)
+    meds = run(JournalData(days=tuple(day(MAR[n]) for n in range(1, 10)), medications=(med,))).medications
+    assert meds.scheduled == ()
+    assert meds.sentences == ("10 Mar: Paracetamol started (twice a day).",)

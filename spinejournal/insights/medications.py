@@ -74,10 +74,14 @@ def medication_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -
     As-needed doses are the sum of ``dose_count`` over the as-needed records of one name (joined
     across dose changes), per whole week of the range; a week counts with at least WEEK_MIN_DAYS
     logged days. Scheduled ones: on how many logged days a record of that name was on the list, and
-    on how many of those it was ticked as taken.
+    on how many of those it was ticked as taken (left out when no logged day falls on the list).
     """
     current = [m for m in data.medications if _overlaps(m, rng)]
     changes = medication_changes(data.medications, rng)
     as_needed = tuple(_as_needed(rng, days, group) for group in _by_name([m for m in current if m.as_needed]).values())
-    scheduled = tuple(_scheduled(days, group) for group in _by_name([m for m in current if not m.as_needed]).values())
+    scheduled = tuple(
+        use
+        for group in _by_name([m for m in current if not m.as_needed]).values()
+        if (use := _scheduled(days, group)).days_on_list  # nothing to say without a logged day on the list
+    )
     return MedicationSummary(changes, as_needed, scheduled, medication_sentences(rng, changes, as_needed, scheduled))
