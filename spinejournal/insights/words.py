@@ -214,7 +214,8 @@ def what_changed(ins: Insights, *, period: bool = True, details: bool = True) ->
     if ins.psfs.series:
         lines.append(ins.psfs.sentence)
     if details:
-        lines.extend(line for title, section in detail_sections(ins) if title != "Treatments" for line in section)
+        # The panel has heat and ice (and TENS and massage) above already.
+        lines.extend(line for title, section in detail_sections(ins) if title != TREATMENTS for line in section)
     return tuple(lines)
 
 
@@ -355,6 +356,10 @@ def event_sentences(
     return tuple(lines)
 
 
+# The title of the per-kind treatment lines in :func:`detail_sections`.
+TREATMENTS = "Treatments"
+
+
 def detail_sections(ins: Insights) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Titled groups of sentences for sleep and mood, medications, treatments per kind, PEG-3, PGIC
     and care events: each only when the range has data for it. Render as plain text."""
@@ -365,7 +370,7 @@ def detail_sections(ins: Insights) -> tuple[tuple[str, tuple[str, ...]], ...]:
         sections.append(("Medications", ins.medications.sentences))
     used = tuple(treatment_line(t) for t in ins.treatments if t.sessions)
     if used:
-        sections.append(("Treatments", used))
+        sections.append((TREATMENTS, used))
     if ins.peg is not None:
         sections.append(("PEG-3", (ins.peg.sentence,)))
     if ins.pgic is not None:
