@@ -26,12 +26,17 @@ from spinejournal.text import shorten
 Plotter = Any
 
 CHARTS: tuple[str, ...] = ("pain", "adherence", "heat_ice", "mobility")
+# Drawn after CHARTS when the range has data for them (a journal from before day model v2 has none).
+OPTIONAL_CHARTS: tuple[str, ...] = ("sleep_mood",)
 CHART_TITLES: dict[str, str] = {
     "pain": "Average pain (0-10)",
     "adherence": "Exercises done, % of planned",
     "heat_ice": "Heat and ice sessions per week",
     "mobility": "Mobility, minutes",
+    "sleep_mood": "Sleep quality and mood (0-10)",
 }
+# Beyond this many care events in the range, their kind labels would run into each other: marks only.
+_MAX_EVENT_LABELS = 4
 # Columns per tick label: day labels ('27 Feb') are at most 6 characters, month labels ('Sep 2025') 8;
 # the rest is space between them.
 _TICK_SPACING = 10
@@ -166,11 +171,29 @@ def draw_pain(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     if pain.flares and len(pain.flares) <= _max_ticks(width) * 2:
         xs = [_x(ins, f.date) for f in pain.flares]
         plt.scatter(xs, [f.pain for f in pain.flares], label="flare", marker="▲", color="magenta")
+    _mark_events(plt, ins)
     plt.xlim(0, max(last, 1))
     plt.ylim(0, 10)
     plt.yticks([0, 2, 4, 6, 8, 10])
     plt.xticks(*day_ticks(ins.range.start, ins.range.end, width))
     _title(plt, width, CHART_TITLES["pain"], f" (each point: {size} days)" if size > 1 else "")
+
+
+def _mark_events(plt: Plotter, ins: Insights) -> None:
+    """Care events as a vertical line with a ▼ at the top and the event's kind beside it (no colour needed).
+
+    The label is the kind ('injection'), never the person's text, so nothing typed reaches the chart.
+    """
+    events = ins.events.events
+    if not events:
+        return
+    xs = [_x(ins, e.date) for e in events]
+    for x in xs:
+        plt.vline(x, color="gray")
+    plt.scatter(xs, [10] * len(xs), label="care event", marker="▼", color="black")
+    if len(events) <= _MAX_EVENT_LABELS:
+        for x, e in zip(xs, events, strict=True):
+            plt.text(e.kind_label.lower(), x + 0.5, 10, alignment="left", color="black")
 
 
 # One weekly series: legend label, a value per week (None = nothing to show), bar marker, line marker, colour.
@@ -294,12 +317,43 @@ def draw_mobility(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     _title(plt, width, CHART_TITLES["mobility"], f" (each point: {size} days)" if size > 1 else "")
 
 
+def draw_sleep_mood(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
+    """Sleep quality and mood (0-10) day by day; the title carries the mean hours slept.
+
+    Over a long range each point is the mean of a run of days (the title says how many).
+    """
+    sm = ins.sleep_mood
+    size = _pool_size(ins, width)
+    drawn = False
+    for measure, label, marker, color in ((sm.quality, "sleep quality", "•", "blue"), (sm.mood, "mood", "+", "green")):
+        if measure.points:
+            xs, ys = _pooled([(_x(ins, on), v) for on, v in measure.points], size)
+            plt.plot(xs, ys, label=label, marker=marker, color=color)
+            drawn = True
+    if not drawn:
+        _empty(plt, "Sleep and mood: nothing logged in this range", width)
+        return
+    plt.xlim(0, max(ins.range.days - 1, 1))
+    plt.ylim(0, 10)
+    plt.yticks([0, 2, 4, 6, 8, 10])
+    plt.xticks(*day_ticks(ins.range.start, ins.range.end, width))
+    hours = f", sleep {sm.hours.mean:.1f} h a night" if sm.hours.mean is not None else ""
+    _title(plt, width, CHART_TITLES["sleep_mood"], hours, f" (each point: {size} days)" if size > 1 else "")
+
+
 DRAWERS: dict[str, Callable[..., None]] = {
     "pain": draw_pain,
     "adherence": draw_adherence,
     "heat_ice": draw_heat_ice,
     "mobility": draw_mobility,
+    "sleep_mood": draw_sleep_mood,
 }
+
+
+def charts_for(ins: Insights) -> tuple[str, ...]:
+    """The charts worth drawing for ``ins``: all of CHARTS, then the optional ones with data."""
+    optional = ("sleep_mood",) if ins.sleep_mood.quality.n or ins.sleep_mood.mood.n else ()
+    return CHARTS + optional
 
 
 def chart_text(kind: str, ins: Insights, *, width: int = 80, height: int = 16) -> str:
@@ -321,5 +375,5 @@ def chart_text(kind: str, ins: Insights, *, width: int = 80, height: int = 16) -
 
 
 def charts_text(ins: Insights, *, width: int = 80, height: int = 16) -> str:
-    """All charts, one after the other, separated by a blank line."""
-    return "\n\n".join(chart_text(kind, ins, width=width, height=height) for kind in CHARTS)
+    """All charts worth drawing (:func:`charts_for`), one after the other, separated by a blank line."""
+    return "\n\n".join(chart_text(kind, ins, width=width, height=height) for kind in charts_for(ins))

@@ -13,15 +13,17 @@ from spinejournal.charts import (
     CHART_TITLES,
     CHARTS,
     chart_text,
+    charts_for,
     charts_text,
     day_ticks,
     draw_adherence,
     draw_pain,
+    draw_sleep_mood,
     nice_ticks,
 )
 from spinejournal.demo import build_demo
 from spinejournal.insights import Insights, compute, resolve_range
-from spinejournal.model import Day, Exercise, ExerciseLog, JournalData, TherapySession
+from spinejournal.model import CareEvent, Day, Exercise, ExerciseLog, JournalData, TherapySession
 
 from .conftest import TODAY
 
@@ -130,8 +132,9 @@ def test_charts_fit_80_columns_as_plain_text() -> None:
         assert "\x1b" not in text
         for kind in CHARTS:
             assert CHART_TITLES[kind] in text
-        # Four charts of 16 rows, with a blank line between them.
-        assert len(lines) == 4 * 16 + 3
+        # The demo logs sleep and mood: five charts of 16 rows, with a blank line between them.
+        assert CHART_TITLES["sleep_mood"] in text
+        assert len(lines) == 5 * 16 + 4
 
 
 def test_heat_ice_legend_gives_relief_with_n_or_says_too_few() -> None:
@@ -178,3 +181,42 @@ def test_long_ranges_pool_points_and_say_so() -> None:
     # Over more than a year only the 7-day mean is drawn, not 800 daily dots.
     labels = [kwargs["label"] for _, kwargs in plt.named("plot")]
     assert "daily" not in labels and "7-day mean" in labels
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Asia/Tokyo"])
+def test_care_events_are_marked_on_the_pain_chart_on_their_own_day(tz: Any, zone: str) -> None:
+    tz(zone)
+    days = tuple(Day(date=date(2026, 2, 16) + timedelta(days=i), pain_avg=4) for i in range(28))
+    events = (
+        CareEvent(date(2026, 3, 2), "injection", "Epidural [bold]x[/]", id=1),
+        CareEvent(date(2026, 1, 5), "imaging", "MRI", id=2),  # before the range: not marked
+    )
+    ins = four_weeks(JournalData(days=days, events=events))
+    plt = Recorder()
+    draw_pain(plt, ins, width=200)
+    (xs, ys) = next(a for a, k in plt.named("scatter") if k.get("label") == "care event")
+    ((positions, labels), _) = plt.named("xticks")[0]
+    # 2 Mar is day 14 of the range, marked at the top of the scale and labelled by its kind only.
+    assert (xs, ys) == ([14], [10])
+    assert labels[positions.index(14)] == "2 Mar"
+    assert [args[0] for args, _ in plt.named("vline")] == [14]
+    assert [args[0] for args, _ in plt.named("text")] == ["injection"]
+    text = chart_text("pain", ins, width=80)
+    assert "▼" in text and "injection" in text and "care event" in text
+    assert "Epidural" not in text
+
+
+def test_sleep_mood_chart_plots_quality_and_mood_and_is_drawn_only_with_data() -> None:
+    # Quality 4 and mood 6 on 14-15 Mar; hours 6 and 7 -> 6.5 h a night in the title.
+    days = (
+        Day(date=date(2026, 3, 14), pain_avg=3, sleep_hours=6, sleep_quality=4, mood=6),
+        Day(date=date(2026, 3, 15), pain_avg=3, sleep_hours=7, sleep_quality=4, mood=6),
+    )
+    ins = four_weeks(JournalData(days=days))
+    assert charts_for(ins) == (*CHARTS, "sleep_mood")
+    plt = Recorder()
+    draw_sleep_mood(plt, ins, width=80)
+    plotted = {kwargs["label"]: args for args, kwargs in plt.named("plot")}
+    assert plotted == {"sleep quality": ([26, 27], [4.0, 4.0]), "mood": ([26, 27], [6.0, 6.0])}
+    assert "Sleep quality and mood (0-10), sleep 6.5 h a night" in chart_text("sleep_mood", ins)
+    assert charts_for(four_weeks(JournalData(days=(Day(date=TODAY, pain_avg=3),)))) == CHARTS

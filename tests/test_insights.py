@@ -379,7 +379,7 @@ def test_pain_on_days_with_heat_ice_or_neither() -> None:
     assert (hi.ice_days.n, hi.ice_days.mean) == (2, None)
     assert (hi.neither_days.n, hi.neither_days.mean) == (5, 3.0)
     assert hi.sentences[2] == (
-        "Average pain on days with heat 5.0 (n = 5), days with neither 3.0 (n = 5). "
+        "Average pain on days with heat 5.0 (n = 5), days with no treatment 3.0 (n = 5). "
         "This shows what went together, not what caused what."
     )
 

@@ -107,12 +107,13 @@ def show(ctx: Context, days: int, as_json: bool) -> None:
 @option("--to", dest="end", metavar="DATE", help="Custom range end, YYYY-MM-DD (default: today).")
 @option("--width", type=IntRange(40, 400), metavar="COLUMNS", help="Chart width (default: the terminal's, up to 100).")
 def trends(ctx: Context, range_key: str, start: str | None, end: str | None, width: int | None) -> None:
-    """Print what changed, in words, and the trend charts (pain, exercises, heat/ice, mobility)."""
+    """Print what changed, in words, sleep and mood, medications, treatments, PEG-3, PGIC and care
+    events (each when logged), and the trend charts (pain, exercises, heat/ice, mobility, sleep/mood)."""
     import shutil
     import textwrap
 
     from spinejournal.charts import charts_text
-    from spinejournal.insights import compute, resolve_range, what_changed
+    from spinejournal.insights import compute, detail_sections, resolve_range, what_changed
 
     data = open_journal(ctx, read_only=True).data()
     try:
@@ -128,10 +129,17 @@ def trends(ctx: Context, range_key: str, start: str | None, end: str | None, wid
     ins = compute(data, rng)
     print(f"{rng.label} ({rng.start} to {rng.end})")
     print()
-    print("What changed")
-    for line in what_changed(ins):
-        wrapped = textwrap.wrap(printable(line, single_line=True), width - 2)
-        print("\n".join(("- " if i == 0 else "  ") + part for i, part in enumerate(wrapped)))
+
+    def bullets(title: str, lines: tuple[str, ...]) -> None:
+        print(title)
+        for line in lines:
+            wrapped = textwrap.wrap(printable(line, single_line=True), width - 2)
+            print("\n".join(("- " if i == 0 else "  ") + part for i, part in enumerate(wrapped)))
+
+    bullets("What changed", what_changed(ins, details=False))
+    for title, lines in detail_sections(ins):
+        print()
+        bullets(title, lines)
     if ins.is_empty:
         print("Log a day with: spinejournal log --pain N")
         return

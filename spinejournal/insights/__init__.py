@@ -44,18 +44,35 @@ One call
       (PsfsActivitySeries: activity_id, name, points), ``first``, ``latest``, ``change``,
       ``important``, ``sentence``;
     - ``red_flag_days`` (RedFlagDay: date, flags, urgency), ``questions`` and ``notes`` (TextEntry:
-      date, text; the person's own words, to be escaped by whoever shows them).
+      date, text; the person's own words, to be escaped by whoever shows them);
+    - ``sleep_mood: SleepMood``: ``hours``/``quality``/``mood`` (MeasureSummary: key, label, n, mean,
+      ``first_week``/``latest_week`` as WeekValue: start, end, n, value), and average pain after
+      poor/good nights (``poor_sleep``/``good_sleep``, sleep quality <= POOR_MAX / >= GOOD_MIN) and on
+      low/good mood days (GroupMean), ``sentences``;
+    - ``medications: MedicationSummary``: ``changes`` (MedicationChange: date, change "started" |
+      "stopped" | "dose changed", name, before, after), ``as_needed`` (AsNeededUse: name, doses,
+      weeks, first_week, latest_week), ``scheduled`` (ScheduledUse: name, prescription,
+      days_on_list, days_taken), ``sentences``;
+    - ``treatments``: TherapyStats for every kind of ``model.THERAPY_KINDS`` (heat, ice, TENS, massage);
+    - ``peg: PegChange | None`` (first/latest score and date, scope "range" or "care", points,
+      percent, important by MCID_PERCENT, sentence); ``pgic: PgicLatest | None`` (date, rating,
+      label, responder, sentence);
+    - ``events: CareEvents``: ``events`` (EventEntry: date, kind, kind_label, text), ``surgery``
+      and ``week_after_surgery`` (see ``week_after``), ``sentences``.
 
 Words
     ``what_changed(ins, *, period=True) -> tuple[str, ...]``: the short "what changed" panel, in plain
     words, red flags first (``period=False`` leaves out the "range: n of m days logged" line).
+    ``detail_sections(ins) -> tuple[(title, lines), ...]``: sleep and mood, medications,
+    treatments per kind, PEG-3, PGIC and care events, each only when the range has data for it.
     ``short_date(d)`` ("2 Mar"). Sentences can contain user text (exercise names): show them as plain
     text, never as markup.
 
 Modules
     ``range`` (DateRange, resolve_range), ``types`` (the result dataclasses), one module per analysis
-    (``pain``, ``adherence``, ``treatments`` for heat, ice and next-day pain, ``mobility``, ``function``
-    for PSFS), ``words`` (the sentences), ``format`` (how figures and dates are written) and
+    (``pain``, ``adherence``, ``treatments`` for heat, ice, TENS, massage and next-day pain,
+    ``mobility``, ``function`` for PSFS, ``sleep_mood``, ``medications``, ``peg``, ``pgic``, ``events``),
+    ``words`` (the sentences), ``format`` (how figures and dates are written) and
     ``figures`` (shared numeric helpers). Import the public names from here.
 
 "What helps" figures are associations with their count (n), never causes; below ``MIN_N`` the figure is
@@ -66,77 +83,122 @@ from __future__ import annotations
 
 from spinejournal.clinical import MIN_N, most_urgent
 from spinejournal.insights.adherence import adherence
+from spinejournal.insights.events import care_events, week_after
 from spinejournal.insights.format import short_date, shown
 from spinejournal.insights.function import psfs
+from spinejournal.insights.medications import medication_summary
 from spinejournal.insights.mobility import mobility
 from spinejournal.insights.pain import BEST_WORST_COUNT, pain_summary
+from spinejournal.insights.peg import peg_change
+from spinejournal.insights.pgic import pgic_latest
 from spinejournal.insights.range import FOUR_WEEKS_DAYS, THREE_MONTHS_DAYS, DateRange, resolve_range
-from spinejournal.insights.treatments import heat_ice, next_day_pain
+from spinejournal.insights.sleep_mood import GOOD_MIN, POOR_MAX, sleep_mood
+from spinejournal.insights.treatments import heat_ice, next_day_pain, treatment_kinds
 from spinejournal.insights.types import (
     Adherence,
+    AsNeededUse,
     Baseline,
+    CareEvents,
+    EventEntry,
     ExerciseAdherence,
     Flare,
     GroupMean,
     HeatIce,
     Insights,
+    MeasureSummary,
     MeasureTrend,
+    MedicationChange,
+    MedicationSummary,
     MobilityPoint,
     MobilitySummary,
     NextDayPain,
     PainChange,
     PainPoint,
     PainSummary,
+    PegChange,
+    PgicLatest,
     PsfsActivitySeries,
     PsfsPoint,
     PsfsSummary,
     RedFlagDay,
+    ScheduledUse,
+    SleepMood,
     TextEntry,
     TherapyStats,
     TherapyWeek,
     WeekAdherence,
     WeekMean,
+    WeekValue,
 )
-from spinejournal.insights.words import adherence_sentence, what_changed
+from spinejournal.insights.words import (
+    adherence_sentence,
+    as_needed_line,
+    detail_sections,
+    event_line,
+    medication_change_line,
+    scheduled_line,
+    went_together_sentence,
+    what_changed,
+)
 from spinejournal.model import JournalData
 from spinejournal.ranges import RANGE_KEYS, RANGE_LABELS
 
 __all__ = [
     "BEST_WORST_COUNT",
     "FOUR_WEEKS_DAYS",
+    "GOOD_MIN",
     "MIN_N",
+    "POOR_MAX",
     "RANGE_KEYS",
     "RANGE_LABELS",
     "THREE_MONTHS_DAYS",
     "Adherence",
+    "AsNeededUse",
     "Baseline",
+    "CareEvents",
     "DateRange",
+    "EventEntry",
     "ExerciseAdherence",
     "Flare",
     "GroupMean",
     "HeatIce",
     "Insights",
+    "MeasureSummary",
     "MeasureTrend",
+    "MedicationChange",
+    "MedicationSummary",
     "MobilityPoint",
     "MobilitySummary",
     "NextDayPain",
     "PainChange",
     "PainPoint",
     "PainSummary",
+    "PegChange",
+    "PgicLatest",
     "PsfsActivitySeries",
     "PsfsPoint",
     "PsfsSummary",
     "RedFlagDay",
+    "ScheduledUse",
+    "SleepMood",
     "TextEntry",
     "TherapyStats",
     "TherapyWeek",
     "WeekAdherence",
     "WeekMean",
+    "WeekValue",
     "adherence_sentence",
+    "as_needed_line",
     "compute",
+    "detail_sections",
+    "event_line",
+    "medication_change_line",
     "resolve_range",
+    "scheduled_line",
     "short_date",
     "shown",
+    "week_after",
+    "went_together_sentence",
     "what_changed",
 ]
 
@@ -147,17 +209,24 @@ def compute(data: JournalData, rng: DateRange) -> Insights:
     red_flag_days = tuple(
         RedFlagDay(d.date, d.red_flags, level) for d in days if (level := most_urgent(d.red_flags)) is not None
     )
+    treatments = treatment_kinds(days)
     return Insights(
         range=rng,
         days_in_range=rng.days,
         days_logged=len(days),
         pain=pain_summary(data, rng, days),
         adherence=adherence(data, rng, days),
-        heat_ice=heat_ice(rng, days),
+        heat_ice=heat_ice(rng, days, treatments),
         next_day=next_day_pain(data, days),
         mobility=mobility(days),
         psfs=psfs(data, rng),
         red_flag_days=red_flag_days,
         questions=tuple(TextEntry(d.date, d.questions) for d in days if d.questions.strip()),
         notes=tuple(TextEntry(d.date, d.notes) for d in days if d.notes.strip()),
+        sleep_mood=sleep_mood(rng, days),
+        medications=medication_summary(data, rng, days),
+        treatments=treatments,
+        peg=peg_change(data.peg_scores, rng),
+        pgic=pgic_latest(data.pgic_ratings, rng),
+        events=care_events(data.events, rng),
     )

@@ -1,4 +1,5 @@
-"""What helps: heat and ice sessions, and next-day pain after exercising or not (associations, never causes)."""
+"""What helps: heat, ice, TENS and massage sessions, and next-day pain after exercising or not
+(associations, never causes)."""
 
 from __future__ import annotations
 
@@ -10,38 +11,53 @@ from spinejournal.insights.figures import group, mean
 from spinejournal.insights.range import DateRange
 from spinejournal.insights.types import HeatIce, NextDayPain, TherapyStats, TherapyWeek
 from spinejournal.insights.words import next_day_sentence, therapy_sentences
-from spinejournal.model import Day, JournalData
+from spinejournal.model import HEAT_ICE_KINDS, THERAPY_KINDS, Day, JournalData, TherapySession
 
 
-def _therapy_stats(kind: str, days: Sequence[Day]) -> TherapyStats:
-    sessions = [s for d in days for s in d.sessions if s.kind == kind]
+def _therapy_stats(kind: str, sessions: Sequence[TherapySession], days: int) -> TherapyStats:
+    """One kind's figures from its sessions in the range and the number of days they were on."""
     reliefs = [s.relief for s in sessions if s.relief is not None]
     return TherapyStats(
         kind=kind,
         sessions=len(sessions),
         minutes=sum(s.minutes for s in sessions),
-        days=sum(1 for d in days if any(s.kind == kind for s in d.sessions)),
+        days=days,
         too_long=sum(1 for s in sessions if s.too_long),
         relief_n=len(reliefs),
         mean_relief=mean(reliefs) if len(reliefs) >= MIN_N else None,
     )
 
 
-def heat_ice(rng: DateRange, days: Sequence[Day]) -> HeatIce:
-    heat = _therapy_stats("heat", days)
-    ice = _therapy_stats("ice", days)
+def treatment_kinds(days: Sequence[Day]) -> tuple[TherapyStats, ...]:
+    """Sessions and mean relief (with n; None below MIN_N) for every kind in ``THERAPY_KINDS`` order."""
+    sessions: dict[str, list[TherapySession]] = {kind: [] for kind in THERAPY_KINDS}
+    on_days = dict.fromkeys(THERAPY_KINDS, 0)
+    # One walk through the days for all kinds: a 10-year range has thousands of days.
+    for d in days:
+        for s in d.sessions:
+            sessions[s.kind].append(s)
+        for kind in {s.kind for s in d.sessions}:
+            on_days[kind] += 1
+    return tuple(_therapy_stats(kind, sessions[kind], on_days[kind]) for kind in THERAPY_KINDS)
+
+
+def heat_ice(rng: DateRange, days: Sequence[Day], treatments: Sequence[TherapyStats]) -> HeatIce:
+    """Heat versus ice, from the per-kind figures of :func:`treatment_kinds` and the days themselves."""
+    by_kind = {t.kind: t for t in treatments}
+    heat, ice = by_kind["heat"], by_kind["ice"]
     kinds = [{s.kind for s in d.sessions} for d in days]
     heat_days = group("days with heat", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "heat" in k])
     ice_days = group("days with ice", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "ice" in k])
-    neither = group("days with neither", [d.pain_avg for d, k in zip(days, kinds, strict=True) if not k])
+    neither = group("days with no treatment", [d.pain_avg for d, k in zip(days, kinds, strict=True) if not k])
 
     windows = rng.weeks()
     tally = [[0, 0, 0, 0] for _ in windows]  # heat sessions, ice sessions, heat minutes, ice minutes
     for d in days:
         row = tally[len(windows) - 1 - (rng.end - d.date).days // 7]
         for s in d.sessions:
-            row[0 if s.kind == "heat" else 1] += 1
-            row[2 if s.kind == "heat" else 3] += s.minutes
+            if s.kind in HEAT_ICE_KINDS:  # TENS and massage have their own lines, not the ice bars
+                row[0 if s.kind == "heat" else 1] += 1
+                row[2 if s.kind == "heat" else 3] += s.minutes
     weeks = tuple(TherapyWeek(start, end, *row) for (start, end), row in zip(windows, tally, strict=True))
     return HeatIce(
         heat, ice, heat_days, ice_days, neither, weeks, therapy_sentences(heat, ice, heat_days, ice_days, neither)

@@ -184,7 +184,10 @@ class GroupMean:
 
 @dataclass(frozen=True, slots=True)
 class TherapyStats:
-    """Heat or ice sessions in the range. Relief = pain before - pain after, over sessions with both."""
+    """One treatment kind's sessions in the range (heat, ice, TENS or massage).
+
+    Relief = pain before - pain after, over sessions with both.
+    """
 
     kind: str
     sessions: int
@@ -209,9 +212,10 @@ class TherapyWeek:
 
 @dataclass(frozen=True, slots=True)
 class HeatIce:
-    """Heat versus ice: sessions and relief, and the average pain of days with heat, ice or neither.
+    """Heat versus ice: sessions and relief, and the average pain of days with heat, ice or no treatment.
 
-    A day with both heat and ice counts among the heat days and among the ice days.
+    A day with both heat and ice counts among the heat days and among the ice days; ``neither_days``
+    are days with no treatment session of any kind (a TENS-only day is in no group).
     """
 
     heat: TherapyStats
@@ -338,8 +342,180 @@ class Insights:
     red_flag_days: tuple[RedFlagDay, ...]
     questions: tuple[TextEntry, ...]
     notes: tuple[TextEntry, ...]
+    sleep_mood: SleepMood
+    medications: MedicationSummary
+    treatments: tuple[TherapyStats, ...]
+    """Every treatment kind (heat, ice, TENS, massage, in ``THERAPY_KINDS`` order)."""
+    peg: PegChange | None
+    pgic: PgicLatest | None
+    events: CareEvents
 
     @property
     def is_empty(self) -> bool:
         """True when no day is logged in the range."""
         return self.days_logged == 0
+
+
+# -- day model v2: sleep and mood, medications, treatments per kind, PEG-3, PGIC, care events -------
+
+
+@dataclass(frozen=True, slots=True)
+class WeekValue:
+    """One whole 7-day week of a measure: how many values it holds and their mean (or total).
+
+    ``value`` is None when fewer than WEEK_MIN_DAYS days count (values, or logged days for doses).
+    """
+
+    start: date
+    end: date
+    n: int
+    value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureSummary:
+    """A 0-10 (or hours) self-report over the range: its mean with n, and first vs latest whole week.
+
+    ``first_week`` is the earliest whole week of the range with a value, ``latest_week`` the latest
+    one after it (None when there is no such second week).
+    """
+
+    key: str
+    label: str
+    n: int
+    mean: float | None
+    first_week: WeekValue | None
+    latest_week: WeekValue | None
+    points: tuple[tuple[date, float], ...]
+    """Every value of the range with its day, oldest first (for charts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SleepMood:
+    """Sleep hours, sleep quality and mood beside pain, and what went together with pain.
+
+    ``poor_sleep``/``good_sleep``: average pain on days after a night of sleep quality at most
+    POOR_MAX / at least GOOD_MIN; ``low_mood``/``good_mood`` the same for that day's mood. Each
+    mean is None below MIN_N days.
+    """
+
+    hours: MeasureSummary
+    quality: MeasureSummary
+    mood: MeasureSummary
+    poor_sleep: GroupMean
+    good_sleep: GroupMean
+    low_mood: GroupMean
+    good_mood: GroupMean
+    sentences: tuple[str, ...]
+
+    @property
+    def has_data(self) -> bool:
+        """True when any sleep or mood value was logged in the range."""
+        return bool(self.hours.n or self.quality.n or self.mood.n)
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationChange:
+    """A dated change of the medication list: "started", "stopped" or "dose changed".
+
+    ``before``/``after`` are the prescriptions (dose and schedule) on either side ('' when none).
+    """
+
+    date: date
+    change: str
+    name: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class AsNeededUse:
+    """Doses of one as-needed medication (all its records by name) per whole week of the range."""
+
+    name: str
+    doses: int
+    weeks: tuple[WeekValue, ...]
+    first_week: WeekValue | None
+    latest_week: WeekValue | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledUse:
+    """A medication taken on a schedule: on how many of the logged days it was on the list it was taken."""
+
+    name: str
+    prescription: str
+    days_on_list: int
+    days_taken: int
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationSummary:
+    """Medication changes in the range and how the medications were taken. Never a suggestion."""
+
+    changes: tuple[MedicationChange, ...]
+    as_needed: tuple[AsNeededUse, ...]
+    scheduled: tuple[ScheduledUse, ...]
+    sentences: tuple[str, ...]
+
+    @property
+    def has_data(self) -> bool:
+        """True when a change or any medication on the list falls in the range."""
+        return bool(self.changes or self.as_needed or self.scheduled)
+
+
+@dataclass(frozen=True, slots=True)
+class PegChange:
+    """PEG-3 from the first to the latest score: in the range, or from the first of care ("care")
+    when the range holds one score only.
+
+    ``points`` = first - latest (positive means less pain and interference); ``percent`` = points /
+    first x 100 (None when the first is 0); ``important`` when |percent| >= MCID_PERCENT (the pain
+    scale's 30 % rule, DOMAIN.md). All None/False with a single score.
+    """
+
+    first_date: date
+    first: float
+    latest_date: date
+    latest: float
+    scope: str
+    points: float | None
+    percent: float | None
+    important: bool
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class PgicLatest:
+    """The latest PGIC rating of the range; ``responder`` when "much improved" or better."""
+
+    date: date
+    rating: int
+    label: str
+    responder: bool
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    """A care event in the range (the text is the person's own words: escape it wherever shown)."""
+
+    date: date
+    kind: str
+    kind_label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CareEvents:
+    """Care events in the range, and the week after the most recent surgery up to the range end."""
+
+    events: tuple[EventEntry, ...]
+    surgery: EventEntry | None
+    week_after_surgery: int | None
+    sentences: tuple[str, ...]
+
+    @property
+    def has_data(self) -> bool:
+        """True when an event falls in the range or a surgery came before its end."""
+        return bool(self.events or self.surgery)

@@ -86,7 +86,8 @@ def _ticks(rng: DateRange) -> list[date]:
 
 
 def pain_svg(ins: Insights) -> str:
-    """Daily average pain as dots and its 7-day mean as a line, over the range, on a 0-10 scale."""
+    """Daily average pain as dots and its 7-day mean as a line, over the range, on a 0-10 scale, with
+    care events marked."""
     rng = ins.range
     span = max(rng.days - 1, 1)
     plot_w, plot_h = _W - _LEFT - _RIGHT, _H - _TOP - _BOTTOM
@@ -138,6 +139,16 @@ def pain_svg(ins: Insights) -> str:
                 f'<circle cx="{x(point.date.toordinal()):.1f}" cy="{y(point.pain):.1f}" r="5" fill="none" '
                 'stroke="#b00020" stroke-width="1.5"/>'
             )
+    # Care events: a dashed line with the kind at the top; the person's text only in its tooltip.
+    for event in ins.events.events:
+        at = x(event.date.toordinal())
+        parts.append(
+            f"<g><title>{esc(rng.day_label(event.date))}: {esc(event.kind_label)}: {esc(event.text)}</title>"
+            f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{_TOP}" y2="{_TOP + plot_h}" stroke="#333" '
+            'stroke-dasharray="4 3"/>'
+            f'<text x="{at + 3:.1f}" y="{_TOP + 10}" font-size="10" font-family="sans-serif" fill="#333">'
+            f"{esc(event.kind_label.lower())}</text></g>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 

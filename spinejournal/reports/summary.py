@@ -30,7 +30,39 @@ from spinejournal.clinical import (
     red_flag_advice,
 )
 from spinejournal.insights import DateRange, Insights, compute, short_date, shown
-from spinejournal.model import SKIP_REASONS, THERAPY_KINDS, JournalData
+from spinejournal.model import HEAT_ICE_KINDS, SKIP_REASONS, THERAPY_KINDS, JournalData
+from spinejournal.reports import summary_care
+from spinejournal.reports.summary_blocks import (
+    NONE,
+    Block,
+    Bullets,
+    Chart,
+    Entries,
+    Paragraph,
+    Section,
+    Table,
+    one_decimal,
+    percent,
+)
+
+__all__ = [
+    "DISCLAIMER",
+    "MAX_NOTES",
+    "MAX_WEEKS",
+    "NONE",
+    "TITLE",
+    "Block",
+    "Bullets",
+    "Chart",
+    "Entries",
+    "Paragraph",
+    "Section",
+    "Summary",
+    "Table",
+    "build_summary",
+    "one_decimal",
+    "percent",
+]
 
 TITLE = "Physical therapy summary"
 DISCLAIMER = "Self-reported by the patient in a daily journal (spinejournal); not a diagnosis."
@@ -38,63 +70,6 @@ DISCLAIMER = "Self-reported by the patient in a daily journal (spinejournal); no
 MAX_NOTES = 8
 # The weekly pain table lists at most the latest this-many weeks, so a long range still fits a page.
 MAX_WEEKS = 13
-# Shown where a figure is missing (too few days); every format uses the same mark.
-NONE = "-"
-
-
-# -- blocks ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A sentence or two; ``strong`` for the one line a reader must not miss."""
-
-    text: str
-    strong: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Bullets:
-    """A short list of plain lines."""
-
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A small table; ``numeric`` marks right-aligned columns, ``total`` a last row that sums the others."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]
-    total: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Entries:
-    """The person's own words, each with its date label (questions, notes)."""
-
-    items: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    """A chart of ``kind`` drawn by each format from ``Summary.insights`` ("pain": daily and weekly pain)."""
-
-    kind: str
-    caption: str
-
-
-Block = Paragraph | Bullets | Table | Entries | Chart
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A titled part of the summary; ``alert`` for the red flags, shown first and prominently."""
-
-    title: str
-    blocks: tuple[Block, ...]
-    alert: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,16 +99,6 @@ class Summary:
 
 
 # -- formatting (never computing) ----------------------------------------------------------------
-
-
-def one_decimal(value: float | None) -> str:
-    """A mean shown with one decimal, or the 'missing' mark."""
-    return NONE if value is None else f"{value:.1f}"
-
-
-def percent(value: float | None) -> str:
-    """A percentage cut towards zero, so 69.6 % never reads as reaching a 70 % threshold."""
-    return NONE if value is None else f"{shown(value)} %"
 
 
 def _sessions(value: float) -> str:
@@ -281,35 +246,37 @@ def _exercises(ins: Insights) -> Section:
     return Section("Home exercises", tuple(blocks))
 
 
-def _heat_ice(ins: Insights) -> Section:
+def _treatments(ins: Insights) -> Section:
     hi = ins.heat_ice
     blocks: list[Block] = []
-    if hi.heat.sessions or hi.ice.sessions:
+    # Heat and ice always have a row (the app began with them); TENS and massage when used.
+    used = [t for t in ins.treatments if t.sessions or t.kind in HEAT_ICE_KINDS]
+    if any(t.sessions for t in used):
         blocks.append(
             Table(
                 ("", "Sessions", "Minutes", f"Over {HEAT_ICE_WARN_MINUTES} min", "Mean relief (points)", "n"),
                 tuple(
                     (
-                        THERAPY_KINDS[s.kind],
-                        str(s.sessions),
-                        str(s.minutes),
-                        str(s.too_long),
-                        one_decimal(s.mean_relief),
-                        str(s.relief_n),
+                        THERAPY_KINDS[t.kind],
+                        str(t.sessions),
+                        str(t.minutes),
+                        str(t.too_long) if t.kind in HEAT_ICE_KINDS else NONE,
+                        one_decimal(t.mean_relief),
+                        str(t.relief_n),
                     )
-                    for s in (hi.heat, hi.ice)
+                    for t in used
                 ),
                 (False, True, True, True, True, True),
             )
         )
         blocks.append(Paragraph("Relief = pain before minus pain about 30 minutes after, over sessions with both."))
     else:
-        blocks.append(Paragraph("No heat or ice sessions were logged in this period."))
+        blocks.append(Paragraph("No heat, ice, TENS or massage sessions were logged in this period."))
     nd = ins.next_day
     groups = (
         ("Same day: days with heat", hi.heat_days),
         ("Same day: days with ice", hi.ice_days),
-        ("Same day: days with neither", hi.neither_days),
+        ("Same day: days with no treatment", hi.neither_days),
         ("Next day: after all exercises done", nd.full),
         ("Next day: after some done", nd.partial),
         ("Next day: after none done", nd.none),
@@ -328,7 +295,7 @@ def _heat_ice(ins: Insights) -> Section:
                 f"These show what went together, not what caused what. No figure ({NONE}) for fewer than {MIN_N} days."
             )
         )
-    return Section("Heat, ice and what seems to help", tuple(blocks))
+    return Section("Treatments and what seems to help", tuple(blocks))
 
 
 def _function(ins: Insights) -> Section | None:
@@ -428,8 +395,12 @@ def build_summary(data: JournalData, rng: DateRange, insights: Insights | None =
             _red_flags(ins),
             _pain(ins),
             _days(ins),
+            summary_care.care_events(ins),
+            summary_care.standard_measures(ins),
             _exercises(ins),
-            _heat_ice(ins),
+            summary_care.medications(ins),
+            _treatments(ins),
+            summary_care.sleep_mood(ins),
             _function(ins),
             _questions(ins),
             _notes(ins),

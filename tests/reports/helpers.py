@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,10 +12,13 @@ import pytest
 
 from spinejournal.demo import build_demo
 from spinejournal.model import (
+    CareEvent,
     Day,
     Exercise,
     ExerciseLog,
     JournalData,
+    Medication,
+    MedicationTaken,
     Mobility,
     Profile,
     PsfsActivity,
@@ -114,3 +118,30 @@ def assert_golden(name: str, actual: bytes) -> None:
             n=1,
         )
         pytest.fail(f"{name} differs from its golden file ({UPDATE_ENV}=1 regenerates):\n" + "\n".join(list(diff)[:60]))
+
+
+MED_NAME = "<script>ibu</script> [b]x[/] `|` *a*"
+MED_DOSE = "<b>400</b> mg | [i]"
+EVENT_TEXT = "<img src=x onerror=alert(1)> [/] \x1b[31mfusion | *L4*"
+
+
+def hostile_v2() -> JournalData:
+    """:func:`hostile` with day model v2's user text too: a medication whose name and dose try to be
+    code (its dose changes part way, and it is taken every day), a surgery and an injection whose
+    texts do."""
+    base = hostile()
+    start = base.days[0].date
+    changed = start + timedelta(days=3)
+    medications = (
+        Medication(MED_NAME, start - timedelta(days=30), dose=MED_DOSE, as_needed=True, end=changed, id=1),
+        Medication(MED_NAME, changed, dose="200 mg " + MARKUP, as_needed=True, id=2),
+    )
+    days = tuple(
+        d.with_changes(medications=(MedicationTaken(1 if d.date < changed else 2, 2),), sleep_hours=6.5)
+        for d in base.days
+    )
+    events = (
+        CareEvent(start - timedelta(days=10), "surgery", EVENT_TEXT, id=1),
+        CareEvent(start + timedelta(days=2), "injection", SCRIPT + " " + MARKUP, id=2),
+    )
+    return replace(base, days=days, medications=medications, events=events)

@@ -15,7 +15,7 @@ from spinejournal.model import JournalData
 from spinejournal.reports.html import render_html
 from spinejournal.reports.summary import build_summary
 
-from .helpers import DEMO_END, SCRIPT, assert_golden, demo, hostile
+from .helpers import DEMO_END, MARKUP, MED_DOSE, MED_NAME, SCRIPT, assert_golden, demo, hostile, hostile_v2
 
 # Everything the page may contain: structure, tables, and the inline SVG chart. No script, iframe,
 # object, img, link or form.
@@ -113,3 +113,26 @@ def test_chart_labels_every_day_of_a_short_range_and_at_most_ten_dates_of_a_long
     # 120 days = 18 windows counted back from the end; every second one is labelled.
     everything = labels(html_of(demo(), "all"))
     assert len(everything) == 9 and everything[0] == "16 Nov 2025"
+
+
+def test_medication_names_doses_and_event_texts_are_escaped() -> None:
+    page = html_of(hostile_v2(), "since-visit")
+    parsed = parse(page)
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+    assert "<script" not in page and "<img" not in page and "\x1b" not in page
+    text = "".join(parsed.text)
+    assert f"8 Mar: {MED_NAME} dose changed (was {MED_DOSE}, as needed; now 200 mg {MARKUP}, as needed)." in text
+    assert "Week 3 after surgery (<img src=x onerror=alert(1)> [/] \\x1b[31mfusion | *L4*, 23 Feb 2026)" in text
+    assert f"7 Mar: Injection: {SCRIPT} {MARKUP}" in text
+
+
+def test_care_events_are_marked_on_the_pain_chart_with_their_kind() -> None:
+    # hostile_v2: an injection on 7 Mar in the since-visit range (5 to 15 Mar); the surgery before it is not drawn.
+    page = html_of(hostile_v2(), "since-visit")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    parsed = parse(svg)
+    marks = [a for t, a in parsed.tags if t == "line" and a.get("stroke-dasharray")]
+    assert len(marks) == 1
+    assert "injection" in parsed.text
+    assert f"7 Mar: Injection: {SCRIPT} {MARKUP}" in "".join(parsed.text)
+    assert "<script" not in svg

@@ -14,7 +14,7 @@ from spinejournal.insights import resolve_range
 from spinejournal.reports.markdown import esc, render_markdown
 from spinejournal.reports.summary import build_summary
 
-from .helpers import DEMO_END, assert_golden, demo, hostile
+from .helpers import DEMO_END, assert_golden, demo, hostile, hostile_v2
 
 
 def markdown_of(data, key: str = "4w", **dates: date) -> str:  # type: ignore[no-untyped-def]
@@ -31,8 +31,11 @@ def test_the_summary_reads_top_down_with_the_chart_as_a_text_block() -> None:
     assert headings == [
         "Pain",
         "Best and worst days",
+        "PEG-3 and impression of change",
         "Home exercises",
-        "Heat, ice and what seems to help",
+        "Medications",
+        "Treatments and what seems to help",
+        "Sleep and mood",
         "Mobility and function",
         "Questions for the therapist",
         "Notes worth reading",
@@ -92,3 +95,22 @@ def test_hostile_text_shows_literally_and_red_flags_come_first() -> None:
 def test_empty_range_renders_a_short_page() -> None:
     text = markdown_of(demo(), start=date(2030, 1, 1), end=date(2030, 1, 7))
     assert "## No days logged" in text and "```" not in text
+
+
+def test_medication_names_doses_and_event_texts_are_escaped() -> None:
+    text = markdown_of(hostile_v2(), "since-visit")
+    assert "\x1b" not in text
+    prose = re.sub(r"```text\n.*?\n```", "", text, flags=re.S)
+    for line in prose.splitlines():
+        line = re.sub(r"^> ?", "", line)
+        if line.startswith("|"):
+            line = line.replace(" | ", " ").strip("|")
+        assert not re.search(r"(?<!\\)[\[\]<>`]", line), line
+    # The name in the change line and in the doses table, the dose, the event texts: each shown literally.
+    name = r"\<script\>ibu\</script\> \[b\]x\[/\] \`\|\` \*a\*"
+    assert f"- 8 Mar: {name} dose changed (was \\<b\\>400\\</b\\> mg \\| \\[i\\], as needed;" in prose
+    assert f"| {name} | 22 |" in prose
+    assert (
+        r"Week 3 after surgery (\<img src=x onerror=alert(1)\> \[/\] \\x1b\[31mfusion \| \*L4\*, 23 Feb 2026)" in prose
+    )
+    assert r"- 7 Mar: Injection: \<script\>alert(1)\</script\> \[bold\]loud\[/bold\]" in prose

@@ -7,7 +7,20 @@ from datetime import date, timedelta
 import pytest
 
 from spinejournal.insights import resolve_range
-from spinejournal.model import Day, Exercise, ExerciseLog, JournalData, Profile, Visit
+from spinejournal.model import (
+    CareEvent,
+    Day,
+    Exercise,
+    ExerciseLog,
+    JournalData,
+    Medication,
+    MedicationTaken,
+    PegScore,
+    PgicRating,
+    Profile,
+    TherapySession,
+    Visit,
+)
 from spinejournal.reports.summary import (
     MAX_NOTES,
     MAX_WEEKS,
@@ -191,3 +204,104 @@ def test_a_long_range_lists_only_the_latest_weeks_and_says_so() -> None:
     assert len(table.rows) == MAX_WEEKS == 13
     assert table.rows[-1][0] == "9 Mar 2026 to 15 Mar 2026"
     assert "The latest 13 of 18 weeks; the chart shows them all." in paragraphs(pain)
+
+
+# -- day model v2 ------------------------------------------------------------------------------------
+
+
+def _v2_journal() -> JournalData:
+    """two_weeks(6, 3) with sleep, an as-needed medication whose dose changes on 8 Mar, a nightly one,
+    TENS in the first week, PEG-3, PGIC and a surgery before the period."""
+    ibu_400 = Medication("Ibuprofen", date(2026, 2, 1), dose="400 mg", as_needed=True, end=date(2026, 3, 8), id=1)
+    ibu_200 = Medication("Ibuprofen", date(2026, 3, 8), dose="200 mg", as_needed=True, id=2)
+    nightly = Medication("Amitriptyline", date(2026, 2, 1), dose="10 mg", per_day=1, id=3)
+    days = []
+    for n in range(14):
+        first = n < 7
+        taken = [MedicationTaken(1 if first else 2, 3 if first else 1)]
+        if n % 2 == 0:
+            taken.append(MedicationTaken(3))
+        tens = (TherapySession("tens", 30, pain_before=6, pain_after=4),) if first and n < 5 else ()
+        days.append(
+            Day(
+                START + timedelta(days=n),
+                6 if first else 3,
+                sleep_hours=6 if first else 8,
+                sleep_quality=4 if first else 7,
+                medications=tuple(taken),
+                sessions=tens,
+            )
+        )
+    return JournalData(
+        days=tuple(days),
+        profile=Profile("Ana"),
+        medications=(ibu_400, ibu_200, nightly),
+        peg_scores=(PegScore(START, 6, 6, 6), PegScore(START + timedelta(days=13), 4, 4, 3)),
+        pgic_ratings=(PgicRating(START + timedelta(days=13), 3),),
+        events=(CareEvent(date(2026, 2, 1), "surgery", "Lumbar fusion L4-L5", id=1),),
+    )
+
+
+def test_medication_changes_and_as_needed_doses_first_versus_latest_week() -> None:
+    meds = section(summary_of(_v2_journal()), "Medications")
+    (changes, table, scheduled) = meds.blocks
+    assert isinstance(changes, Bullets) and isinstance(table, Table) and isinstance(scheduled, Paragraph)
+    assert changes.items == ("8 Mar: Ibuprofen dose changed (was 400 mg, as needed; now 200 mg, as needed).",)
+    # 1-7 Mar: 3 doses a day = 21; 8-14 Mar: 1 a day = 7; 28 in all.
+    assert table.rows == (("Ibuprofen", "28", "21 (1 Mar to 7 Mar)", "7 (8 Mar to 14 Mar)"),)
+    # Ticked on the even days 1, 3, ..., 13 Mar: 7 of 14.
+    assert scheduled.text == "Amitriptyline (10 mg, once a day): taken on 7 of the 14 logged days it was on the list."
+
+
+def test_sleep_first_versus_latest_week_and_pain_after_poor_or_good_nights() -> None:
+    sleep = section(summary_of(_v2_journal()), "Sleep and mood")
+    table = sleep.blocks[0]
+    assert isinstance(table, Table)
+    # Hours (7 x 6 + 7 x 8) / 14 = 7.0; quality (7 x 4 + 7 x 7) / 14 = 5.5.
+    assert table.rows == (
+        ("Sleep (hours a night)", "7.0", "14", "6.0 (1 Mar to 7 Mar)", "8.0 (8 Mar to 14 Mar)"),
+        ("Sleep quality (0-10, 10 very good)", "5.5", "14", "4.0 (1 Mar to 7 Mar)", "7.0 (8 Mar to 14 Mar)"),
+    )
+    # Quality 4 on the pain-6 week, 7 on the pain-3 week: 6.0 (n = 7) and 3.0 (n = 7).
+    assert paragraphs(sleep) == [
+        "Average pain after a night of sleep quality 4 or less: 6.0 (n = 7); after a night of 7 or more: 3.0 "
+        "(n = 7). This shows what went together, not what caused what."
+    ]
+
+
+def test_relief_per_treatment_kind_in_what_helps() -> None:
+    helps = section(summary_of(_v2_journal()), "Treatments and what seems to help")
+    table = helps.blocks[0]
+    assert isinstance(table, Table)
+    # TENS: 5 sessions of 30 minutes, relief 2 each: 2.0 (n = 5); no over-20-minutes count for TENS.
+    assert table.rows == (
+        ("Heat", "0", "0", "0", "-", "0"),
+        ("Ice", "0", "0", "0", "-", "0"),
+        ("TENS", "5", "150", "-", "2.0", "5"),
+    )
+
+
+def test_peg_change_latest_pgic_and_the_week_after_surgery() -> None:
+    summary = summary_of(_v2_journal())
+    measures = section(summary, "PEG-3 and impression of change")
+    peg, pgic = measures.blocks
+    # 6.0 -> (4 + 4 + 3) / 3 = 3.667: 2.333 points, 38.8 %: important, so in bold.
+    assert isinstance(peg, Paragraph) and peg.strong
+    assert "went down from 6.0 on 1 Mar to 3.7 on 14 Mar (2.3 points, 38 %)" in peg.text
+    assert isinstance(pgic, Paragraph)
+    assert "on 14 Mar: Minimally improved (3 on the 1-7 scale" in pgic.text
+    assert pgic.text.endswith('short of "much improved".')
+    # 1 Feb to 14 Mar is 41 days: week 6.
+    assert paragraphs(section(summary, "Care events")) == [
+        "Week 6 after surgery (Lumbar fusion L4-L5, 1 Feb 2026) on 14 Mar."
+    ]
+    titles = [s.title for s in summary.sections]
+    assert titles.index("Care events") < titles.index("Home exercises") < titles.index("Medications")
+
+
+def test_a_journal_without_v2_data_gets_none_of_the_new_sections() -> None:
+    summary = summary_of(two_weeks(6, 3))
+    titles = {s.title for s in summary.sections}
+    assert not titles & {"Care events", "PEG-3 and impression of change", "Medications", "Sleep and mood"}
+    helps = section(summary, "Treatments and what seems to help")
+    assert paragraphs(helps)[0] == "No heat, ice, TENS or massage sessions were logged in this period."
