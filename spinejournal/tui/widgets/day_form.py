@@ -376,22 +376,24 @@ class DayForm(Vertical):
             for limb in LIMBS
             if (extent := self.query_one(f"#limb-{limb}", Picker).text) is not None
         )
-        return Day(
-            date=self.on_date,
-            pain_avg=average,
-            pain_now=pains["now"],
-            pain_worst=pains["worst"],
-            pain_least=pains["least"],
-            pain_limb=self.query_one("#pain-limb", PainScale).number,
-            regions=tuple(r for r in REGIONS if r in regions),
-            radiating=radiating,
-            sessions=self._field("sessions", SessionsPanel).sessions,
-            exercises=self._exercise_logs(),
-            mobility=mobility,
-            notes=self._text("notes"),
-            questions=self._text("questions"),
-            red_flags=self.red_flags,
-        )
+        shown: dict[str, Any] = {
+            "date": self.on_date,
+            "pain_avg": average,
+            "pain_now": pains["now"],
+            "pain_worst": pains["worst"],
+            "pain_least": pains["least"],
+            "pain_limb": self.query_one("#pain-limb", PainScale).number,
+            "regions": tuple(r for r in REGIONS if r in regions),
+            "radiating": radiating,
+            "sessions": self._field("sessions", SessionsPanel).sessions,
+            "exercises": self._exercise_logs(),
+            "mobility": mobility,
+            "notes": self._text("notes"),
+            "questions": self._text("questions"),
+            "red_flags": self.red_flags,
+        }
+        # Whatever the form does not show (e.g. typed with the CLI) is kept as stored.
+        return self._base.with_changes(**shown) if self._base else Day(**shown)
 
     def _exercise_logs(self) -> tuple[ExerciseLog, ...]:
         entries = self._field("exercises", ExerciseChecklist).entries()
