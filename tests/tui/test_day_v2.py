@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from spinejournal.model import Day, Medication, MedicationTaken
+from textual.widgets import TabbedContent
+
+from spinejournal.model import Day, Medication, MedicationTaken, TherapySession
 from spinejournal.store import Journal
-from tests.tui.helpers import SIZE, TODAY, make_app, stored
+from spinejournal.tui.screens.session_dialog import SessionDialog
+from spinejournal.tui.screens.today import TodayScreen
+from tests.tui.helpers import SIZE, TODAY, make_app, screen_text, stored
 
 # Fields the day form may not show: typed with the shell, they must survive a save in the app.
 SHELL_FIELDS = {
@@ -36,3 +40,43 @@ async def test_a_field_logged_in_the_shell_survives_saving_the_day_in_the_app(jo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "ctrl+s")
     assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=6, **{field: SHELL_FIELDS[field]})
+
+
+async def test_a_tens_session_is_saved_without_the_heat_and_ice_warning(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("4")
+        app.screen.query_one(TabbedContent).active = "tab-heat"
+        await pilot.pause()
+        assert "Treatments" in screen_text(app)
+        app.screen.query_one("#sessions-table").focus()
+        await pilot.press("a")
+        assert isinstance(app.screen, SessionDialog)
+        await pilot.press("4", "0")  # 40 minutes of heat would be warned about
+        assert "Longer than the 20 minutes" in screen_text(app)
+        await pilot.press("shift+tab", "right", "right")  # the kind: Heat -> Ice -> TENS
+        text = screen_text(app)
+        assert "Massage / trigger-point release" in text  # all four kinds fit at 80 columns
+        assert "Longer than the 20 minutes" not in text
+        await pilot.press("tab", "tab", "tab", "6", "tab", "3", "ctrl+s")  # region blank, pain 6 then 3
+        assert isinstance(app.screen, TodayScreen)
+        assert "Treatments (1)" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.severity == "warning"]
+    day = stored(journal_path).day(TODAY)
+    assert day is not None and day.sessions == (TherapySession("tens", 40, pain_before=6, pain_after=3),)
+
+
+async def test_history_lists_tens_and_massage_minutes(journal_path: Path) -> None:
+    Journal(journal_path).save_day(
+        Day(TODAY, pain_avg=3, sessions=(TherapySession("tens", 30), TherapySession("massage", 15)))
+    )
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        text = screen_text(app)
+    assert "T30 M15" in text  # the table's Treatments column
+    words = " ".join(text.split())  # the day's summary wraps at 80 columns
+    assert "TENS 30 min · Massage / trigger-point release 15 min" in words

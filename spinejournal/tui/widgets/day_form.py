@@ -65,7 +65,7 @@ TYPED_FIELDS = (*(widget_id for _, widget_id, _, _ in MOBILITY_FIELDS), *(widget
 
 # The tabs after "Where", built the first time each is shown: the form opens with only what is seen.
 HIDDEN_TABS = (
-    ("tab-heat", "Heat/ice"),
+    ("tab-heat", "Treatments"),
     ("tab-exercises", "Exercises"),
     ("tab-mobility", "Mobility"),
     ("tab-notes", "Notes"),
@@ -447,7 +447,7 @@ class DayForm(Vertical):
         ticked = sum(1 for status, _ in entries.values() if status is not None)
         flags = len(self.red_flags)
         labels = {
-            "tab-heat": Content(f"Heat/ice ({sessions})" if sessions else "Heat/ice"),
+            "tab-heat": Content(f"Treatments ({sessions})" if sessions else "Treatments"),
             "tab-exercises": Content(f"Exercises {ticked}/{len(entries)}" if entries else "Exercises"),
             "tab-flags": Content.styled(f"Red flags ({flags})", "bold $text-error") if flags else Content("Red flags"),
         }

@@ -1,4 +1,4 @@
-"""A few lines about one day, for the History screen: pain, where, heat/ice, exercises, notes."""
+"""A few lines about one day, for the History screen: pain, where, treatments, exercises, notes."""
 
 from __future__ import annotations
 
