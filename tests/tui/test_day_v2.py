@@ -7,14 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
+from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from spinejournal.model import Day, Medication, MedicationTaken, TherapySession
 from spinejournal.store import Journal
 from spinejournal.tui.screens.session_dialog import SessionDialog
 from spinejournal.tui.screens.today import TodayScreen
-from tests.tui.helpers import SIZE, TODAY, make_app, screen_text, stored
+from spinejournal.tui.widgets.medications_panel import MedicationLine
+from tests.tui.helpers import HOSTILE, SIZE, TODAY, make_app, screen_text, stored
 
 # Fields the day form may not show: typed with the shell, they must survive a save in the app.
 SHELL_FIELDS = {
@@ -80,3 +81,108 @@ async def test_history_lists_tens_and_massage_minutes(journal_path: Path) -> Non
     assert "T30 M15" in text  # the table's Treatments column
     # The day's summary, wrapped at 80 columns beside the calendar.
     assert "TENS 30 min · Massage / trigger-point" in text and "release 15 min" in text
+
+
+async def _open_tab(pilot: Pilot[None], tab: str) -> None:
+    pilot.app.screen.query_one(TabbedContent).active = tab
+    await pilot.pause()
+
+
+async def test_medications_tab_ticks_a_scheduled_one_and_counts_doses_of_an_as_needed_one(journal_path: Path) -> None:
+    _med_journal(journal_path)  # Ibuprofen (1) as needed, Amitriptyline (2) once a day
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await _open_tab(pilot, "tab-meds")
+        text = screen_text(app)
+        assert "[ ] not yet  Amitriptyline  10 mg, once a day" in text  # sorted by name
+        assert " 0 doses     Ibuprofen  200 mg, as needed" in text
+        assert "Space ticks a medication taken; + and - count the doses" in text
+        app.screen.query(MedicationLine).first().focus()
+        await pilot.press("space", "down", "plus", "plus", "plus", "minus")
+        text = screen_text(app)
+        assert "[x] taken" in text and " 2 doses" in text
+        assert "+ Add dose" in text and "- Remove dose" in text  # the focused line's keys
+        await pilot.press("ctrl+s")
+    day = stored(journal_path).day(TODAY)
+    assert day is not None and day.medications == (MedicationTaken(1, 2), MedicationTaken(2))
+
+
+async def test_unticking_and_removing_every_dose_stores_no_medication(journal_path: Path) -> None:
+    journal = _med_journal(journal_path)
+    journal.save_day(Day(TODAY, pain_avg=4, medications=(MedicationTaken(1, 1), MedicationTaken(2))))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_tab(pilot, "tab-meds")
+        assert "✓ saved" in screen_text(app)  # only looked at: nothing changed
+        app.screen.query(MedicationLine).first().focus()
+        await pilot.press("space", "down", "minus", "minus", "ctrl+s")  # a second minus stays at 0
+    assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=4)
+
+
+async def test_no_medication_on_the_list_says_how_to_add_one(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_tab(pilot, "tab-meds")
+        text = " ".join(screen_text(app).split())
+    assert "spinejournal med add NAME" in text
+
+
+async def test_a_stopped_medication_is_not_offered_but_what_was_logged_of_it_is_kept(journal_path: Path) -> None:
+    journal = _med_journal(journal_path)
+    journal.stop_medication(2, TODAY)  # stopped from today: yesterday it was on the list
+    journal.save_day(Day(TODAY, pain_avg=4, medications=(MedicationTaken(2),)))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_tab(pilot, "tab-meds")
+        names = [line.medication.name for line in app.screen.query(MedicationLine)]
+        # Logged today although stopped today: shown, so that it can be unticked.
+        assert names == ["Amitriptyline", "Ibuprofen"]
+        app.screen.query(MedicationLine).last().focus()
+        await pilot.press("plus", "ctrl+s")
+    assert stored(journal_path).day(TODAY).medications == (MedicationTaken(1, 1), MedicationTaken(2))  # type: ignore[union-attr]
+
+
+async def test_a_hostile_medication_name_is_shown_literally(journal_path: Path) -> None:
+    Journal(journal_path).add_medication(Medication(HOSTILE, date(2026, 3, 1), as_needed=True))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_tab(pilot, "tab-meds")
+        text = screen_text(app)
+        assert isinstance(app.screen, TodayScreen)  # the markup did not quit or crash the app
+    assert "[/] [bold]x [@click=app.quit]x[/] \\x1b[31mred" in text  # the escape made visible
+
+
+async def test_sleep_and_mood_are_set_with_the_keys_and_unset_stays_none(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await _open_tab(pilot, "tab-mobility")
+        text = screen_text(app)
+        assert "0 very poor, 10 very good" in text and "0 very low, 10 very good" in text
+        app.screen.query_one("#sleep-hours").focus()
+        await pilot.press("7", ".", "left", "left", "down", "down", "6", "ctrl+s")  # 7.5 - 1 h; mood 6
+    assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=4, sleep_hours=6.5, mood=6)
+
+
+async def test_hours_slept_typed_as_two_digits_and_cleared(journal_path: Path) -> None:
+    Journal(journal_path).save_day(Day(TODAY, pain_avg=4, sleep_hours=5.0, sleep_quality=2, mood=3))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_tab(pilot, "tab-mobility")
+        assert "◂  5 h   ▸" in screen_text(app)
+        app.screen.query_one("#sleep-hours").focus()
+        await pilot.press("1", "0", "right", "ctrl+s")
+        assert stored(journal_path).day(TODAY).sleep_hours == 10.5  # type: ignore[union-attr]
+        await pilot.press("backspace", "down", "backspace", "ctrl+s")  # hours and quality cleared
+    assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=4, mood=3)
+
+
+async def test_zero_is_stored_when_chosen(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await _open_tab(pilot, "tab-mobility")
+        app.screen.query_one("#sleep-quality").focus()
+        await pilot.press("0", "ctrl+s")
+    assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=4, sleep_quality=0)
