@@ -10,10 +10,13 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
-from spinejournal.model import Day, Medication, MedicationTaken, TherapySession
+from spinejournal.model import CareEvent, Day, Medication, MedicationTaken, PegScore, PgicRating, TherapySession
 from spinejournal.store import Journal
+from spinejournal.tui.screens.care_dialogs import EventDialog, PegDialog, PgicDialog
+from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.session_dialog import SessionDialog
 from spinejournal.tui.screens.today import TodayScreen
+from spinejournal.tui.screens.visits import VisitsScreen
 from spinejournal.tui.widgets.medications_panel import MedicationLine
 from tests.tui.helpers import HOSTILE, SIZE, TODAY, make_app, screen_text, stored
 
@@ -186,3 +189,80 @@ async def test_zero_is_stored_when_chosen(journal_path: Path) -> None:
         app.screen.query_one("#sleep-quality").focus()
         await pilot.press("0", "ctrl+s")
     assert stored(journal_path).day(TODAY) == Day(TODAY, pain_avg=4, sleep_quality=0)
+
+
+async def test_a_peg_score_is_saved_from_visits_with_its_mean_shown(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "s")
+        assert isinstance(app.screen, PegDialog)
+        text = screen_text(app)
+        assert "Your pain on average over the past week" in text and "general activity this past week" in text
+        await pilot.press("6", "down", "4", "down", "5")
+        assert "PEG-3 score (the mean of the three): 5.0" in screen_text(app)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, VisitsScreen)
+        assert "Sun 15 Mar  5.0" in screen_text(app)
+    assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
+
+
+async def test_a_peg_score_needs_all_three_answers(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "s", "6", "down", "4", "ctrl+s")
+        assert isinstance(app.screen, PegDialog)
+        assert "PEG general activity: choose a number from 0 to 10" in screen_text(app)
+    assert stored(journal_path).peg_scores == ()
+
+
+async def test_a_pgic_rating_is_saved_from_visits(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "i")
+        assert isinstance(app.screen, PgicDialog)
+        assert "▶ 4  No change" in screen_text(app)  # marked by a glyph, readable without colour
+        await pilot.press("up", "up")
+        assert "▶ 2  Much improved" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, VisitsScreen)
+        assert "2 much improved" in screen_text(app)
+    assert stored(journal_path).pgic_ratings == (PgicRating(TODAY, 2),)
+
+
+async def test_a_pgic_rating_changed_elsewhere_is_not_overwritten(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "i")
+        Journal(journal_path).save_pgic(PgicRating(TODAY, 5))  # the shell, while the dialog is open
+        await pilot.press("up", "enter")
+        assert isinstance(app.screen, PgicDialog)  # the dialog stays, saying why
+        assert "changed" in screen_text(app).lower()
+    assert stored(journal_path).pgic_ratings == (PgicRating(TODAY, 5),)
+
+
+async def test_a_care_event_is_added_and_deleted_after_confirming(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "c")
+        assert isinstance(app.screen, EventDialog)
+        await pilot.press(*["backspace"] * 10, *"2026-03-02")  # the date field starts with today
+        await pilot.press("tab", "left", "tab", *"Epidural L5", "enter")  # Imaging -> Injection
+        assert isinstance(app.screen, VisitsScreen)
+        assert "Mon 2 Mar  Injection · Epidural" in screen_text(app)
+        assert stored(journal_path).events == (CareEvent(date(2026, 3, 2), "injection", "Epidural L5", id=1),)
+        app.screen.query_one("#events-table").focus()
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Injection of Monday 2 March 2026: Epidural L5" in screen_text(app)
+        await pilot.press("r")
+        assert "Epidural" not in screen_text(app)
+    assert stored(journal_path).events == ()
+
+
+async def test_a_hostile_event_text_is_shown_literally(journal_path: Path) -> None:
+    Journal(journal_path).add_event(CareEvent(TODAY, "other", "[bold]x[/] [@click=app.quit]y[/]"))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert "Other · [bold]x[/]" in screen_text(app)
+        assert isinstance(app.screen, VisitsScreen)
