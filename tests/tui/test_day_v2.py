@@ -266,3 +266,17 @@ async def test_a_hostile_event_text_is_shown_literally(journal_path: Path) -> No
         await pilot.press("v")
         assert "Other · [bold]x[/]" in screen_text(app)
         assert isinstance(app.screen, VisitsScreen)
+
+
+async def test_history_summary_shows_sleep_mood_and_medications(journal_path: Path) -> None:
+    journal = _med_journal(journal_path)
+    journal.save_day(
+        Day(TODAY, pain_avg=3, medications=(MedicationTaken(1, 3), MedicationTaken(2)), sleep_hours=6.5, mood=7)
+    )
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        text = screen_text(app)
+    assert "Slept 6.5 h; mood 7/10" in text
+    assert "Medications: Ibuprofen ×3," in text and "Amitriptyline" in text

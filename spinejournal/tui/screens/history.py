@@ -152,7 +152,9 @@ class HistoryScreen(Screen[None]):
 
     def _show(self, on: date) -> None:
         data = self._data or JournalData()
-        self.query_one(DaySummary).show(on, data.day(on), data.exercises, read_only=self.journal_app.read_only)
+        self.query_one(DaySummary).show(
+            on, data.day(on), data.exercises, read_only=self.journal_app.read_only, medications=data.medications
+        )
 
     @on(PainCalendar.Highlighted)
     def _calendar_moved(self, event: PainCalendar.Highlighted) -> None:
