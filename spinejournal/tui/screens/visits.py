@@ -116,7 +116,7 @@ class VisitsScreen(Screen[None]):
                 psfs.add_column("Change", key="change")
                 yield psfs
                 yield Static(id="psfs-summary", classes="hint")
-                yield Label("PEG-3 (0-10, lower is better) and PGIC (1-7)", classes="subheading")
+                yield Label("PEG-3 (0-10, lower is better) and PGIC", classes="subheading")
                 measures: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="measures-table")
                 measures.add_column("Date", key="date")
                 measures.add_column("PEG-3", key="peg")
