@@ -14,6 +14,8 @@ from spinejournal.model import CareEvent, Day, Medication, MedicationTaken, PegS
 from spinejournal.store import Journal
 from spinejournal.tui.screens.care_dialogs import EventDialog, PegDialog, PgicDialog
 from spinejournal.tui.screens.confirm import ConfirmScreen
+from spinejournal.tui.screens.medication_dialog import MedicationDialog
+from spinejournal.tui.screens.plan import PlanScreen
 from spinejournal.tui.screens.session_dialog import SessionDialog
 from spinejournal.tui.screens.today import TodayScreen
 from spinejournal.tui.screens.visits import VisitsScreen
@@ -280,3 +282,47 @@ async def test_history_summary_shows_sleep_mood_and_medications(journal_path: Pa
         text = screen_text(app)
     assert "Slept 6.5 h; mood 7/10" in text
     assert "Medications: Ibuprofen ×3," in text and "Amitriptyline" in text
+
+
+async def test_plan_adds_a_medication(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "m")
+        assert isinstance(app.screen, MedicationDialog)
+        await pilot.press(*"Naproxen", "tab", *"250 mg", "tab", "right", "ctrl+s")  # once a day
+        assert isinstance(app.screen, PlanScreen)
+        text = screen_text(app)
+        assert "Naproxen" in text and "250 mg, once a day" in text
+    assert stored(journal_path).medications == (Medication("Naproxen", TODAY, dose="250 mg", per_day=1, id=1),)
+
+
+async def test_plan_changes_a_dose_from_today_keeping_the_old_one_with_its_dates(journal_path: Path) -> None:
+    _med_journal(journal_path)
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        app.screen.query_one("#meds-table").focus()
+        await pilot.press("down", "c")  # sorted by name: Amitriptyline, then Ibuprofen
+        assert isinstance(app.screen, MedicationDialog)
+        await pilot.press(*["backspace"] * 6, *"400 mg", "ctrl+s")
+        assert isinstance(app.screen, PlanScreen)
+    assert stored(journal_path).medications == (
+        Medication("Ibuprofen", date(2026, 3, 1), dose="200 mg", as_needed=True, end=TODAY, id=1),
+        Medication("Amitriptyline", date(2026, 3, 1), dose="10 mg", per_day=1, id=2),
+        Medication("Ibuprofen", TODAY, dose="400 mg", as_needed=True, id=3),
+    )
+
+
+async def test_plan_stops_a_medication_after_confirming(journal_path: Path) -> None:
+    _med_journal(journal_path)
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        app.screen.query_one("#meds-table").focus()
+        await pilot.press("s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("s")
+        assert "2026-03-01 to 2026-03-15" in screen_text(app)
+    assert stored(journal_path).medication(2) == Medication(  # type: ignore[attr-defined]
+        "Amitriptyline", date(2026, 3, 1), dose="10 mg", per_day=1, end=TODAY, id=2
+    )

@@ -19,8 +19,8 @@ from spinejournal.model import MAX_DOSES, Medication, MedicationTaken
 from spinejournal.text import printable
 
 NO_MEDICATIONS = (
-    "No medications on your list for this day. Add one in the shell: spinejournal med add NAME "
-    "(it then shows here, to tick when taken)."
+    "No medications on your list for this day. Add one on the Plan screen (p, then m) or in the "
+    "shell: spinejournal med add NAME. It then shows here, to tick when taken."
 )
 HINT = "Space ticks a medication taken; + and - count the doses of an as-needed one."
 
