@@ -22,6 +22,18 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 # (file name, keys pressed after the app opens on Today, what the picture shows)
 EXTRA_SHOTS = (
     ("today-exercises", ("tab", "tab", "tab", "tab", "right", "right"), "Today: the exercise checklist"),
+    (
+        "day-treatments",
+        ("h", "left", "left", "enter", "tab", "tab", "tab", "tab", "right"),
+        "A past day's treatments: heat, TENS and massage",
+    ),
+    ("today-meds", ("tab", "tab", "tab", "tab", "right", "right", "right", "tab"), "Today: the medications"),
+    (
+        "today-sleep",
+        ("tab", "tab", "tab", "tab", "right", "right", "right", "right"),
+        "Today: mobility, sleep and mood",
+    ),
+    ("visits-peg", ("v", "s"), "Visits: a PEG-3 score"),
     ("day-edit", ("h", "left", "left", "enter"), "A past day opened from History"),
     ("red-flag", ("tab", "tab", "tab", "tab", "left", "tab", "down", "space"), "A red flag ticked"),
     ("help", ("question_mark",), "Help"),

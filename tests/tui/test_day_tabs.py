@@ -44,7 +44,7 @@ async def test_typing_into_notes_right_after_switching_to_the_tab(journal_path: 
 async def test_typing_into_mobility_right_after_switching_to_the_tab(journal_path: Path) -> None:
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", *TO_THE_TABS, "right", "right", "right", "tab", "4", "0", "ctrl+s")
+        await pilot.press("3", *TO_THE_TABS, "right", "right", "right", "right", "tab", "4", "0", "ctrl+s")
     assert stored(journal_path).day(TODAY) == Day(date=TODAY, pain_avg=3, mobility=Mobility(walk=40))
 
 
@@ -67,7 +67,7 @@ async def test_a_logged_day_shows_its_values_in_every_tab_and_stays_saved(plan_p
         await pilot.press("right")
         rows = {row.exercise.name: row.entry for row in app.screen.query(ExerciseRow)}
         assert rows == {"Pelvic tilt": ("skipped", "pain"), "Bird dog": ("done", None)}
-        await pilot.press("right")
+        await pilot.press("right", "right")  # Meds, then Mobility
         assert app.screen.query_one("#walk", Input).value == "20"
         assert app.screen.query_one("#fingertip", Input).value == "12"
         await pilot.press("right")
@@ -117,7 +117,7 @@ async def test_a_day_changed_elsewhere_before_its_tabs_are_shown_shows_the_new_t
         # Changed by another program (e.g. the command line) while the app is open.
         Journal(plan_path).save_day(LOGGED.with_changes(notes="Slept well.", mobility=Mobility(walk=35)))
         await pilot.press("h", "t")  # away and back: Today reads the day again
-        await pilot.press(*TO_THE_TABS, "right", "right", "right")
+        await pilot.press(*TO_THE_TABS, "right", "right", "right", "right")
         assert app.screen.query_one("#walk", Input).value == "35"
         assert app.screen.query_one("#fingertip", Input).value == ""
         await pilot.press("right")

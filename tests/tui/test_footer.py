@@ -89,7 +89,7 @@ async def test_the_palette_key_stays_at_the_right_end_when_the_keys_do_not_fit(d
         await pilot.press("v")
         await pilot.pause()
         # 80 columns: the Visits keys run under the palette key, which is drawn over them (as Textual's footer).
-        shown = " a Add visit  del Remove visit  n New activity  r Rate  ^q Quit  ? H▏^p palette "
+        shown = " a Visit  del Remove  n Activity  r Rate  c Event  s PEG-3  i PGIC  ▏^p palette "
         assert key_bar_text(app) == shown
         await pilot.click(KeyBar, offset=(shown.index("^p") + 1, 0))
         await pilot.pause()

@@ -88,7 +88,7 @@ async def test_red_flag_days_are_marked_in_calendar_table_and_summary(journal_pa
         text = screen_text(app)
         assert "[12!]" in text  # the selected cell, with the red-flag mark
         assert "⚠ Needs checking today: pain at night" in text
-        assert "Thu 2026-03-12    6    –    –  –         –      –  !" in text
+        assert "Thu 2026-03-12    6    –    –  –           –      –  !" in text
 
 
 async def test_months_turn_with_page_keys(demo_path: Path) -> None:

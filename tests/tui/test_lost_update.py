@@ -67,7 +67,7 @@ async def test_today_keeps_what_the_shell_logged_and_shows_it(journal_path: Path
         assert screen.form.build() == merged  # the form shows the shell's ice session, walk and note
         assert not screen.form.is_dirty
         assert "✓ saved" in screen_text(app)
-        assert "Heat/ice (1)" in screen_text(app)  # the tab counts the shell's session too
+        assert "Treatments (1)" in screen_text(app)  # the tab counts the shell's session too
     assert stored(journal_path).day(TODAY) == merged
 
 

@@ -25,6 +25,10 @@ SCREENS = {
     "visits": ("v",),
     "help": ("question_mark",),
     "red_flag": ("tab", "tab", "tab", "tab", "left", "tab", "down", "space"),
+    # The day form's tabs of day model v2, reached from the tab bar (four tabs from the average pain).
+    "treatments": ("tab", "tab", "tab", "tab", "right"),
+    "meds": ("tab", "tab", "tab", "tab", "right", "right", "right", "tab"),
+    "mobility_sleep": ("tab", "tab", "tab", "tab", "right", "right", "right", "right"),
 }
 
 

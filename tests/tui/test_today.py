@@ -27,8 +27,8 @@ async def test_log_a_typical_day_with_the_keyboard_only(plan_path: Path) -> None
         # Exercises tab: Pelvic tilt done; Bird dog skipped because of pain.
         await pilot.press("shift+tab", "right", "right", "tab", "right")
         await pilot.press("tab", "right", "right", "right", "tab", "right")
-        # Mobility tab: walked 25 minutes.
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", "right", "tab", "2", "5")
+        # Mobility tab (after Meds): walked 25 minutes.
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "right", "right", "tab", "2", "5")
         await pilot.press("ctrl+s")
         assert "✓ saved" in screen_text(app)
 

@@ -34,10 +34,14 @@ def _opt(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
+# The letter of each treatment kind in History's table (the day's summary names them in full).
+THERAPY_LETTERS = {"heat": "H", "ice": "I", "tens": "T", "massage": "M"}
+
+
 def _therapy_cell(day: Day) -> str:
-    heat = sum(s.minutes for s in day.sessions if s.kind == "heat")
-    ice = sum(s.minutes for s in day.sessions if s.kind == "ice")
-    return " ".join([*([f"H{heat}"] if heat else []), *([f"I{ice}"] if ice else [])]) or "–"
+    """Minutes of each kind of treatment that day, e.g. "H20 T30"."""
+    minutes = {kind: sum(s.minutes for s in day.sessions if s.kind == kind) for kind in THERAPY_LETTERS}
+    return " ".join(f"{THERAPY_LETTERS[kind]}{total}" for kind, total in minutes.items() if total) or "–"
 
 
 def _exercise_cell(day: Day) -> str:
@@ -78,7 +82,7 @@ class HistoryScreen(Screen[None]):
         table.add_column("Avg", key="avg")
         table.add_column("Wst", key="worst")
         table.add_column("Lst", key="least")
-        table.add_column("Heat/ice", key="therapy")
+        table.add_column("Treatments", key="therapy")
         table.add_column("Ex", key="exercises")
         table.add_column("Walk", key="walk")
         table.add_column("!", key="flag")
@@ -148,7 +152,9 @@ class HistoryScreen(Screen[None]):
 
     def _show(self, on: date) -> None:
         data = self._data or JournalData()
-        self.query_one(DaySummary).show(on, data.day(on), data.exercises, read_only=self.journal_app.read_only)
+        self.query_one(DaySummary).show(
+            on, data.day(on), data.exercises, read_only=self.journal_app.read_only, medications=data.medications
+        )
 
     @on(PainCalendar.Highlighted)
     def _calendar_moved(self, event: PainCalendar.Highlighted) -> None:

@@ -1,4 +1,5 @@
-"""Add or edit one heat or ice session: minutes, where, pain before and about 30 minutes after."""
+"""Add or edit one treatment session (heat, ice, TENS, massage): minutes, where, pain before and
+about 30 minutes after."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
 from spinejournal.clinical import HEAT_ICE_SAFETY, HEAT_ICE_WARN_MINUTES
-from spinejournal.model import REGIONS, THERAPY_KINDS, TherapySession
+from spinejournal.model import HEAT_ICE_KINDS, REGIONS, THERAPY_KINDS, TherapySession, treatment_name
 from spinejournal.tui.forms import optional_int, required_int
 from spinejournal.tui.safe_text import ControlPictures
 from spinejournal.tui.screens.dialog import FormDialog
@@ -20,7 +21,7 @@ from spinejournal.tui.widgets.picker import Picker
 
 
 class SessionDialog(FormDialog[TherapySession]):
-    """Returns the session (or None when cancelled); a long session gets a gentle warning."""
+    """Returns the session (or None when cancelled); a long heat or ice session gets a gentle warning."""
 
     def __init__(
         self,
@@ -29,12 +30,12 @@ class SessionDialog(FormDialog[TherapySession]):
     ) -> None:
         super().__init__(commit)
         self._session = session
-        self.heading = "Edit heat/ice session" if session else "Add a heat or ice session"
+        self.heading = "Edit treatment" if session else "Add a treatment"
 
     def compose_fields(self) -> ComposeResult:
         s = self._session
         with Grid(classes="form-grid"):
-            yield Label("Heat or ice")
+            yield Label("Treatment")
             yield Picker(list(THERAPY_KINDS.items()), s.kind if s else "heat", id="kind")
             yield Label("Minutes")
             yield Input(
@@ -72,13 +73,16 @@ class SessionDialog(FormDialog[TherapySession]):
         self.query_one("#minutes", Input).focus()
 
     @on(Input.Changed, "#minutes")
+    @on(Picker.Changed, "#kind")
     def _update_warning(self) -> None:
         try:
             minutes = optional_int("minutes", self.query_one("#minutes", Input).value)
         except ValueError:
             minutes = None
         warning = self.query_one("#long-warning", Static)
-        long = minutes is not None and minutes > HEAT_ICE_WARN_MINUTES
+        # The advised time and the safety words are about heat and ice only.
+        heat_or_ice = self.query_one("#kind", Picker).value in HEAT_ICE_KINDS
+        long = heat_or_ice and minutes is not None and minutes > HEAT_ICE_WARN_MINUTES
         # A gentle note, never a refusal: the session is still saved as typed.
         warning.update(
             Content(f"Longer than the {HEAT_ICE_WARN_MINUTES} minutes usually advised. {HEAT_ICE_SAFETY}")
@@ -92,7 +96,7 @@ class SessionDialog(FormDialog[TherapySession]):
         region = self.query_one("#region", Select).value
         return TherapySession(
             kind=kind,
-            minutes=required_int(f"{kind} minutes", self.query_one("#minutes", Input).value),
+            minutes=required_int(f"{treatment_name(kind)} minutes", self.query_one("#minutes", Input).value),
             region=None if region is Select.NULL else str(region),
             pain_before=self.query_one("#pain-before", PainScale).number,
             pain_after=self.query_one("#pain-after", PainScale).number,

@@ -16,7 +16,7 @@ from textual.widgets import Static, Tabs
 from spinejournal import clock
 from spinejournal.clinical import URGENCY_TITLE, most_urgent
 from spinejournal.merge import describe, field_label
-from spinejournal.model import Day, Exercise, ValidationError
+from spinejournal.model import Day, Exercise, Medication, ValidationError
 from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable
 from spinejournal.tui.app import SpineJournalApp
@@ -60,7 +60,7 @@ class TodayScreen(Screen[None]):
         yield NavBar("history" if self._pinned else None)
         yield Static(id="day-header")
         yield Static(id="form-error", classes="form-error")
-        yield DayForm(read_only=self.journal_app.read_only, id="day-form")
+        yield DayForm(read_only=self.journal_app.read_only, medications=self._read_medications, id="day-form")
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -82,6 +82,14 @@ class TodayScreen(Screen[None]):
         except JournalError as exc:
             self.journal_app.show_error(exc)
             return self._stored, self._plan
+
+    def _read_medications(self) -> list[Medication]:
+        """The medication list, read when the Meds tab is first shown (not at start-up)."""
+        try:
+            return self.journal_app.journal.medications()
+        except JournalError as exc:
+            self.journal_app.show_error(exc)
+            return []
 
     async def _load(self) -> None:
         self._stored, self._plan = self._read()

@@ -1,8 +1,9 @@
-"""Visits and goals: therapy visit dates, and the PSFS activities with their ratings."""
+"""Visits and goals: therapy visit dates and care events; the PSFS activities with their ratings,
+PEG-3 scores and PGIC ratings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import ClassVar
 
@@ -16,11 +17,22 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from spinejournal import clock
-from spinejournal.model import JournalData, PsfsActivity, PsfsRating, Visit
+from spinejournal.clinical import PGIC_LABELS
+from spinejournal.model import (
+    EVENT_KINDS,
+    CareEvent,
+    JournalData,
+    PegScore,
+    PgicRating,
+    PsfsActivity,
+    PsfsRating,
+    Visit,
+)
 from spinejournal.store import JournalConflictError, JournalError
 from spinejournal.text import printable, shorten
 from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.forms import human_date, short_date
+from spinejournal.tui.screens.care_dialogs import EventDialog, PegDialog, PgicDialog
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.psfs_activity_dialog import PsfsActivityDialog
 from spinejournal.tui.screens.psfs_rating_dialog import PsfsRatingDialog
@@ -33,8 +45,15 @@ def _rating_cell(rating: PsfsRating | None) -> Text:
     return Text(f"{rating.score} ({rating.date.day} {rating.date:%b})" if rating else "–")
 
 
+def _measure_rows(data: JournalData) -> list[tuple[date, PegScore | None, PgicRating | None]]:
+    """One row per date with a PEG-3 score or a PGIC rating, newest first."""
+    pegs = {p.date: p for p in data.peg_scores}
+    pgics = {p.date: p for p in data.pgic_ratings}
+    return [(on, pegs.get(on), pgics.get(on)) for on in sorted(pegs.keys() | pgics.keys(), reverse=True)]
+
+
 class VisitsScreen(Screen[None]):
-    """Two tables side by side: visits (left) and PSFS activities (right)."""
+    """Visits over care events (left); PSFS activities over PEG-3 and PGIC (right)."""
 
     # Here rather than in app.tcss, which is parsed before the first screen appears.
     DEFAULT_CSS = """
@@ -46,7 +65,7 @@ class VisitsScreen(Screen[None]):
         width: 1fr;
     }
 
-    #visits-table, #psfs-table {
+    #visits-table, #psfs-table, #events-table, #measures-table {
         height: 1fr;
     }
 
@@ -56,10 +75,15 @@ class VisitsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_visit", "Add visit"),
-        Binding("delete", "remove_visit", "Remove visit"),
-        Binding("n", "add_activity", "New activity"),
-        Binding("r", "rate", "Rate"),
+        # Short words: all seven keys fit the KeyBar at 80 columns (the palette lists them in full).
+        Binding("a", "add_visit", "Visit", tooltip="Record a therapy visit"),
+        Binding("delete", "remove_visit", "Remove", tooltip="Remove the highlighted visit"),
+        Binding("n", "add_activity", "Activity", tooltip="Add a PSFS activity"),
+        Binding("r", "rate", "Rate", tooltip="Rate the PSFS activities"),
+        Binding("c", "add_event", "Event", tooltip="Add a care event"),
+        Binding("delete", "remove_event", "Remove", tooltip="Remove the highlighted care event"),
+        Binding("s", "add_peg", "PEG-3", tooltip="Record a PEG-3 score"),
+        Binding("i", "add_pgic", "PGIC", tooltip="Record a PGIC rating"),
     ]
 
     def __init__(self) -> None:
@@ -78,6 +102,11 @@ class VisitsScreen(Screen[None]):
                 visits.add_column("Note", key="note")
                 yield visits
                 yield Static(id="visits-summary", classes="hint")
+                yield Label("Care events", classes="subheading")
+                events: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="events-table")
+                events.add_column("Date", key="date")
+                events.add_column("Event", key="event")
+                yield events
             with Vertical(id="psfs-pane"):
                 yield Label("Goals: activities that are hard now (PSFS)", classes="subheading")
                 psfs: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="psfs-table")
@@ -87,6 +116,12 @@ class VisitsScreen(Screen[None]):
                 psfs.add_column("Change", key="change")
                 yield psfs
                 yield Static(id="psfs-summary", classes="hint")
+                yield Label("PEG-3 (0-10, lower is better) and PGIC", classes="subheading")
+                measures: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="measures-table")
+                measures.add_column("Date", key="date")
+                measures.add_column("PEG-3", key="peg")
+                measures.add_column("PGIC", key="pgic")
+                yield measures
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -97,11 +132,22 @@ class VisitsScreen(Screen[None]):
         self._refresh_data()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add_visit", "remove_visit", "add_activity", "rate"):
+        if action in (
+            "add_visit",
+            "remove_visit",
+            "add_activity",
+            "rate",
+            "add_event",
+            "remove_event",
+            "add_peg",
+            "add_pgic",
+        ):
             if self.journal_app.read_only:
                 return False
             if action == "remove_visit":
                 return self.focused is self.query_one("#visits-table")
+            if action == "remove_event":
+                return self.focused is self.query_one("#events-table")
         return True
 
     def on_descendant_focus(self) -> None:
@@ -129,6 +175,26 @@ class VisitsScreen(Screen[None]):
             summary = f"Last visit: {short_date(last.date)}, {ago}."
         self.query_one("#visits-summary", Static).update(Content(summary))
         self._fill_psfs(data)
+        self._fill_care(data)
+
+    def _fill_care(self, data: JournalData) -> None:
+        events = self.query_one("#events-table", DataTable)
+        events.clear()
+        for event in reversed(data.events):
+            # The text is the person's own words: rich Text (never markup), control characters visible.
+            events.add_row(
+                Text(short_date(event.date)),
+                Text(f"{EVENT_KINDS[event.kind]} · {shorten(printable(event.text, single_line=True), 40)}"),
+                key=str(event.id),
+            )
+        measures = self.query_one("#measures-table", DataTable)
+        measures.clear()
+        for on, peg, pgic in _measure_rows(data):
+            measures.add_row(
+                Text(short_date(on)),
+                Text(f"{peg.score:.1f}" if peg else "–"),
+                Text(f"{pgic.rating} {PGIC_LABELS[pgic.rating].lower()}" if pgic else "–"),
+            )
 
     def _fill_psfs(self, data: JournalData) -> None:
         table = self.query_one("#psfs-table", DataTable)
@@ -247,6 +313,87 @@ class VisitsScreen(Screen[None]):
 
         self.app.push_screen(PsfsRatingDialog(data.psfs_activities, current, commit=commit))
 
+    def _commit_dated(self, save: Callable[[], None], done: str) -> None:
+        """Run a write of one dated record; on a conflict the tables show what is stored now and
+        the dialog says what happened."""
+        try:
+            save()
+        except JournalConflictError:
+            self._refresh_data(force=True)
+            raise
+        self.notify(done, markup=False)
+        self._refresh_data(force=True)
+
+    def action_add_peg(self) -> None:
+        if self.journal_app.refuse_read_only():
+            return
+        shown = {p.date: p for p in (self._data or JournalData()).peg_scores}
+
+        def commit(peg: PegScore) -> None:
+            self._commit_dated(
+                lambda: self.journal_app.journal.save_peg(peg, expected=shown.get(peg.date)),
+                f"PEG-3 score {peg.score:.1f} saved for {human_date(peg.date)}.",
+            )
+
+        self.app.push_screen(PegDialog(commit=commit))
+
+    def action_add_pgic(self) -> None:
+        if self.journal_app.refuse_read_only():
+            return
+        shown = {p.date: p for p in (self._data or JournalData()).pgic_ratings}
+
+        def commit(pgic: PgicRating) -> None:
+            self._commit_dated(
+                lambda: self.journal_app.journal.save_pgic(pgic, expected=shown.get(pgic.date)),
+                f"PGIC {pgic.rating} ({PGIC_LABELS[pgic.rating].lower()}) saved for {human_date(pgic.date)}.",
+            )
+
+        self.app.push_screen(PgicDialog(commit=commit))
+
+    def action_add_event(self) -> None:
+        if self.journal_app.refuse_read_only():
+            return
+
+        def commit(event: CareEvent) -> None:
+            self.journal_app.journal.add_event(event)
+            self.notify(f"Added the {EVENT_KINDS[event.kind].lower()} of {human_date(event.date)}.", markup=False)
+            self._refresh_data(force=True)
+
+        self.app.push_screen(EventDialog(commit=commit))
+
+    def action_remove_event(self) -> None:
+        table = self.query_one("#events-table", DataTable)
+        if self.journal_app.refuse_read_only() or not table.row_count:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        event_id = int(str(row_key.value))
+        event = next((e for e in (self._data or JournalData()).events if e.id == event_id), None)
+        if event is None:
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice != "remove":
+                return
+            try:
+                self.journal_app.journal.delete_event(event_id, expected=event)
+            except JournalError as exc:
+                self.journal_app.show_error(exc)
+                if isinstance(exc, JournalConflictError):
+                    self._refresh_data(force=True)
+                return
+            self.notify(f"Removed the {EVENT_KINDS[event.kind].lower()} of {human_date(event.date)}.", markup=False)
+            self._refresh_data(force=True)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Remove this care event?",
+                # Shown as plain text by the dialog: the person's words are never markup.
+                f"{EVENT_KINDS[event.kind]} of {human_date(event.date)}: {printable(event.text, single_line=True)}",
+                [("remove", "Remove", "r"), ("cancel", "Cancel", "escape")],
+            ),
+            decided,
+        )
+
     def commands(self) -> Iterable[SystemCommand]:
         """Command palette entries of this screen."""
         if self.journal_app.read_only:
@@ -254,3 +401,6 @@ class VisitsScreen(Screen[None]):
         yield SystemCommand("Record a therapy visit", "Add a visit date and note (a)", self.action_add_visit)
         yield SystemCommand("Add a PSFS activity", "An activity that is hard now (n)", self.action_add_activity)
         yield SystemCommand("Rate PSFS activities", "Rate each activity 0-10 (r)", self.action_rate)
+        yield SystemCommand("Add a care event", "Surgery, injection, imaging, diagnosis (c)", self.action_add_event)
+        yield SystemCommand("Record a PEG-3 score", "Pain, enjoyment of life, activity (s)", self.action_add_peg)
+        yield SystemCommand("Record a PGIC rating", "How changed since care began (i)", self.action_add_pgic)

@@ -23,6 +23,7 @@ from spinejournal.model import (
     Day,
     Exercise,
     ExerciseLog,
+    Medication,
     Mobility,
     Radiating,
     ValidationError,
@@ -31,6 +32,9 @@ from spinejournal.model import (
 from spinejournal.tui.forms import optional_int, short_date
 from spinejournal.tui.widgets.exercise_checklist import Entry, ExerciseChecklist
 from spinejournal.tui.widgets.field_row import FieldRow
+from spinejournal.tui.widgets.hours_field import HoursField
+from spinejournal.tui.widgets.medications_panel import MedicationsPanel
+from spinejournal.tui.widgets.number_scale import NumberScale
 from spinejournal.tui.widgets.pain_scale import PainScale
 from spinejournal.tui.widgets.picker import Picker
 from spinejournal.tui.widgets.sessions_panel import SessionsPanel
@@ -65,8 +69,9 @@ TYPED_FIELDS = (*(widget_id for _, widget_id, _, _ in MOBILITY_FIELDS), *(widget
 
 # The tabs after "Where", built the first time each is shown: the form opens with only what is seen.
 HIDDEN_TABS = (
-    ("tab-heat", "Heat/ice"),
+    ("tab-heat", "Treatments"),
     ("tab-exercises", "Exercises"),
+    ("tab-meds", "Meds"),
     ("tab-mobility", "Mobility"),
     ("tab-notes", "Notes"),
     ("tab-flags", "Red flags"),
@@ -83,6 +88,9 @@ FIELD_WIDGETS = {
     "leg/arm pain": "pain-limb",
     "notes": "notes",
     "questions for the therapist": "questions",
+    "hours slept": "sleep-hours",
+    "sleep quality": "sleep-quality",
+    "mood": "mood",
     **{field: widget_id for field, widget_id, _, _ in MOBILITY_FIELDS},
 }
 
@@ -102,9 +110,17 @@ class DayForm(Vertical):
             super().__init__()
             self.flags = flags
 
-    def __init__(self, *, read_only: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        read_only: bool = False,
+        medications: Callable[[], Sequence[Medication]] = tuple,
+        id: str | None = None,
+    ) -> None:
+        """``medications`` reads the medication list, when the Meds tab is first shown."""
         super().__init__(id=id)
         self.read_only = read_only
+        self._medications = medications
         self.on_date: date | None = None
         self._base: Day | None = None
         self._baseline: tuple[Any, ...] = ()
@@ -161,6 +177,15 @@ class DayForm(Vertical):
         ro = self.read_only
         sessions = SessionsPanel(read_only=ro, id="sessions")
         exercises = ExerciseChecklist(read_only=ro, id="exercises")
+        medications = MedicationsPanel(self._medications, read_only=ro, id="medications")
+        # Sleep and mood go with the mobility numbers: a tab of their own would not fit 80 columns.
+        sleep_mood = [
+            self._line("Hours slept", partial(HoursField, id="sleep-hours"), "last night · ←/→ ½ h, or type"),
+            self._line("Sleep quality", partial(NumberScale, id="sleep-quality"), "0 very poor, 10 very good"),
+            self._line("Mood", partial(NumberScale, id="mood"), "0 very low, 10 very good"),
+        ]
+        for line in sleep_mood:
+            self._add_field("tab-mobility", line.field if isinstance(line, FieldRow) else line)
         red_flags = SelectionList[str](
             *(Selection(Content(flag.label), flag.id) for flag in RED_FLAGS), id="red-flags", disabled=ro
         )
@@ -169,7 +194,12 @@ class DayForm(Vertical):
         self._unshown = {
             "tab-heat": lambda: [sessions],
             "tab-exercises": lambda: [exercises],
-            "tab-mobility": self._mobility_fields,
+            "tab-meds": lambda: [medications],
+            "tab-mobility": lambda: [
+                *self._mobility_fields(),
+                Label("Sleep and mood", classes="subheading"),
+                *sleep_mood,
+            ],
             "tab-notes": self._note_fields,
             "tab-flags": lambda: [
                 Static(Content("Tick any you have now; the app will say at once what to do."), classes="hint"),
@@ -178,7 +208,12 @@ class DayForm(Vertical):
                 Static(Content(RED_FLAG_NOTE), classes="hint"),
             ],
         }
-        for tab, widget in (("tab-heat", sessions), ("tab-exercises", exercises), ("tab-flags", red_flags)):
+        for tab, widget in (
+            ("tab-heat", sessions),
+            ("tab-exercises", exercises),
+            ("tab-meds", medications),
+            ("tab-flags", red_flags),
+        ):
             self._add_field(tab, widget)
         self._add_field("tab-flags", detail)
         for _, widget_id, _, _ in MOBILITY_FIELDS:
@@ -287,6 +322,10 @@ class DayForm(Vertical):
             hint.update("Space ticks or unticks.")
 
         self._field("sessions", SessionsPanel).set_sessions(day.sessions if day else ())
+        self._field("medications", MedicationsPanel).set_day(on, day.medications if day else ())
+        self._field("sleep-hours", HoursField).value = day.sleep_hours if day else None
+        self._field("sleep-quality", NumberScale).value = day.sleep_quality if day else None
+        self._field("mood", NumberScale).value = day.mood if day else None
         await self.set_plan(plan, keep_ticks=False)
 
         mobility = day.mobility if day else Mobility()
@@ -332,7 +371,11 @@ class DayForm(Vertical):
             tuple(self.query_one(f"#limb-{limb}", Picker).value for limb in LIMBS),
             self._field("sessions", SessionsPanel).sessions,
             tuple(sorted(self._field("exercises", ExerciseChecklist).entries().items())),
+            self._field("medications", MedicationsPanel).taken,
             tuple(self._text(w).strip() for _, w, _, _ in MOBILITY_FIELDS),
+            self._field("sleep-hours", HoursField).hours,
+            self._field("sleep-quality", NumberScale).number,
+            self._field("mood", NumberScale).number,
             self._text("notes"),
             self._text("questions"),
             tuple(sorted(self._field("red-flags", SelectionList).selected)),
@@ -376,22 +419,28 @@ class DayForm(Vertical):
             for limb in LIMBS
             if (extent := self.query_one(f"#limb-{limb}", Picker).text) is not None
         )
-        return Day(
-            date=self.on_date,
-            pain_avg=average,
-            pain_now=pains["now"],
-            pain_worst=pains["worst"],
-            pain_least=pains["least"],
-            pain_limb=self.query_one("#pain-limb", PainScale).number,
-            regions=tuple(r for r in REGIONS if r in regions),
-            radiating=radiating,
-            sessions=self._field("sessions", SessionsPanel).sessions,
-            exercises=self._exercise_logs(),
-            mobility=mobility,
-            notes=self._text("notes"),
-            questions=self._text("questions"),
-            red_flags=self.red_flags,
-        )
+        shown: dict[str, Any] = {
+            "date": self.on_date,
+            "pain_avg": average,
+            "pain_now": pains["now"],
+            "pain_worst": pains["worst"],
+            "pain_least": pains["least"],
+            "pain_limb": self.query_one("#pain-limb", PainScale).number,
+            "regions": tuple(r for r in REGIONS if r in regions),
+            "radiating": radiating,
+            "sessions": self._field("sessions", SessionsPanel).sessions,
+            "exercises": self._exercise_logs(),
+            "mobility": mobility,
+            "medications": self._field("medications", MedicationsPanel).taken,
+            "sleep_hours": self._field("sleep-hours", HoursField).hours,
+            "sleep_quality": self._field("sleep-quality", NumberScale).number,
+            "mood": self._field("mood", NumberScale).number,
+            "notes": self._text("notes"),
+            "questions": self._text("questions"),
+            "red_flags": self.red_flags,
+        }
+        # Whatever the form does not show (e.g. typed with the CLI) is kept as stored.
+        return self._base.with_changes(**shown) if self._base else Day(**shown)
 
     def _exercise_logs(self) -> tuple[ExerciseLog, ...]:
         entries = self._field("exercises", ExerciseChecklist).entries()
@@ -445,7 +494,7 @@ class DayForm(Vertical):
         ticked = sum(1 for status, _ in entries.values() if status is not None)
         flags = len(self.red_flags)
         labels = {
-            "tab-heat": Content(f"Heat/ice ({sessions})" if sessions else "Heat/ice"),
+            "tab-heat": Content(f"Treatments ({sessions})" if sessions else "Treatments"),
             "tab-exercises": Content(f"Exercises {ticked}/{len(entries)}" if entries else "Exercises"),
             "tab-flags": Content.styled(f"Red flags ({flags})", "bold $text-error") if flags else Content("Red flags"),
         }
@@ -460,6 +509,7 @@ class DayForm(Vertical):
     @on(Input.Changed)
     @on(SelectionList.SelectedChanged)
     @on(SessionsPanel.Changed)
+    @on(MedicationsPanel.Changed)
     def _changed(self) -> None:
         self.update_tab_labels()
         self.post_message(self.Edited())

@@ -1,4 +1,5 @@
-"""A few lines about one day, for the History screen: pain, where, heat/ice, exercises, notes."""
+"""A few lines about one day, for the History screen: pain, where, treatments, exercises, sleep,
+mood, medications, notes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.widgets import Static
 
 from spinejournal import clock
 from spinejournal.clinical import RED_FLAGS_BY_ID, URGENCY_TITLE, most_urgent
-from spinejournal.model import LIMBS, REGIONS, THERAPY_KINDS, Day, Exercise, extents_for
+from spinejournal.model import LIMBS, REGIONS, THERAPY_KINDS, Day, Exercise, Medication, extents_for
 from spinejournal.text import printable, shorten
 from spinejournal.tui.forms import human_date
 
@@ -62,6 +63,29 @@ def _mobility_line(day: Day) -> str | None:
     return "Minutes: " + " · ".join(parts) if parts else None
 
 
+def _sleep_mood_line(day: Day) -> str | None:
+    parts = []
+    if day.sleep_hours is not None:
+        parts.append(f"slept {day.sleep_hours:g} h")
+    if day.sleep_quality is not None:
+        parts.append(f"sleep quality {day.sleep_quality}/10")
+    if day.mood is not None:
+        parts.append(f"mood {day.mood}/10")
+    return ("; ".join(parts)).capitalize() if parts else None
+
+
+def _medication_line(day: Day, medications: Sequence[Medication]) -> str | None:
+    if not day.medications:
+        return None
+    names = {m.id: m.name for m in medications}
+    parts = []
+    for taken in day.medications:
+        # Medication names are the person's own words: printable, never markup (Content below).
+        name = printable(names.get(taken.medication_id, "?"), single_line=True)
+        parts.append(f"{name} ×{taken.doses}" if taken.doses is not None else name)
+    return "Medications: " + ", ".join(parts)
+
+
 class DaySummary(Static):
     """Shows one day (or that it was not logged), with the person's notes as plain text."""
 
@@ -74,7 +98,16 @@ class DaySummary(Static):
     }
     """
 
-    def show(self, on: date, day: Day | None, plan: Sequence[Exercise], *, read_only: bool = False) -> None:
+    def show(
+        self,
+        on: date,
+        day: Day | None,
+        plan: Sequence[Exercise],
+        *,
+        read_only: bool = False,
+        medications: Sequence[Medication] = (),
+    ) -> None:
+        """Show ``day`` (None: not logged); ``plan`` and ``medications`` name what it refers to."""
         lines: list[Content] = [Content.styled(human_date(on), "bold")]
         if on > clock.today():
             lines.append(Content.styled("In the future.", "dim"))
@@ -88,7 +121,14 @@ class DaySummary(Static):
                 flags = ", ".join(RED_FLAGS_BY_ID[f].label.lower() for f in day.red_flags)
                 lines.append(Content.styled(shorten(f"⚠ {URGENCY_TITLE[level]}: {flags}", 120), "bold $text-error"))
             lines.append(Content(_pain_line(day)))
-            for line in (_where_line(day), _therapy_line(day), _exercise_line(day, plan), _mobility_line(day)):
+            for line in (
+                _where_line(day),
+                _therapy_line(day),
+                _exercise_line(day, plan),
+                _mobility_line(day),
+                _sleep_mood_line(day),
+                _medication_line(day, medications),
+            ):
                 if line:
                     lines.append(Content(line))
             for label, text in (("Notes", day.notes), ("Ask", day.questions)):

@@ -42,6 +42,11 @@ class FieldRow(Widget):
         self._hint = hint
         self._field = field
 
+    @property
+    def field(self) -> Widget:
+        """The field this row draws around."""
+        return self._field
+
     def render(self) -> Content:
         # Only the words take the label's style, as with a Label and its padding.
         label = self._label[: LABEL_WIDTH - 2]

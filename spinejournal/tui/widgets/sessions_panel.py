@@ -1,4 +1,4 @@
-"""The day's heat and ice sessions: a table, with keys to add, edit and remove."""
+"""The day's treatment sessions (heat, ice, TENS, massage): a table, with keys to add, edit and remove."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class SessionsPanel(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add heat/ice"),
+        Binding("a", "add", "Add treatment"),
         Binding("delete", "remove", "Remove"),
     ]
 
@@ -66,7 +66,7 @@ class SessionsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(HEAT_ICE_SAFETY), classes="hint")
-        # The table and the dialog are imported when the Heat/ice tab is first shown (start-up speed).
+        # The table and the dialog are imported when the Treatments tab is first shown (start-up speed).
         from textual.widgets import DataTable
 
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="sessions-table")
