@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run install test test-cli lint screenshots bench clean
+.PHONY: run install test test-cli check-fhir-r4 lint screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,17 @@ test: $(STAMP) ## install and run the whole test suite (lint and import contract
 test-cli: $(STAMP) ## only the command-line tests (usage errors, help, bad input), e.g. on another Python
 	$(BIN)/python -m pytest -q -n auto tests/test_cli.py tests/test_bad_input.py tests/test_trends_cli.py tests/reports/test_cli_export.py
 
+# True FHIR R4 (4.0.1) models are in fhir.resources 6.1.0, which needs pydantic < 2: a venv of their own,
+# never a dependency of spinejournal (the suite validates with fhir.resources 8, R4B).
+FHIR_R4_VENV ?= .venv-fhir-r4
+$(FHIR_R4_VENV)/.installed:
+	$(PYTHON) -m venv $(FHIR_R4_VENV)
+	$(FHIR_R4_VENV)/bin/python -m pip install --quiet 'fhir.resources==6.1.0' 'pydantic<2'
+	touch $@
+
+check-fhir-r4: $(STAMP) $(FHIR_R4_VENV)/.installed ## validate the FHIR exports against the true R4 (4.0.1) models
+	$(BIN)/python scripts/check_fhir_r4.py --r4-python $(FHIR_R4_VENV)/bin/python
+
 screenshots: $(STAMP) ## regenerate screenshots/*.svg: every screen over the demo journal, on a pinned date
 	$(BIN)/python scripts/screenshots.py
 
@@ -41,4 +52,4 @@ lint: $(STAMP) ## ruff, mypy (configured in pyproject.toml) and the import contr
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf .venv .venv-3.* .pytest_cache .mypy_cache build dist *.egg-info
+	rm -rf .venv .venv-3.* .venv-fhir-r4 .pytest_cache .mypy_cache build dist *.egg-info
