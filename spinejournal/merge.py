@@ -17,6 +17,7 @@ from spinejournal.model import (
     REGIONS,
     Day,
     ExerciseLog,
+    JournalData,
     MedicationTaken,
     Mobility,
     TherapySession,
@@ -231,8 +232,11 @@ def merge_day(base: Day | None, mine: Day, theirs: Day, *, prefer_mine: bool = F
     return DayMerge(day, tuple(taken), tuple(conflicts))
 
 
-def describe(day: Day | None, name: str) -> str:
-    """One field of ``day`` in a few words, to show both sides of a conflict (user text made safe)."""
+def describe(day: Day | None, name: str, names: JournalData | None = None) -> str:
+    """One field of ``day`` in a few words, to show both sides of a conflict (user text made safe).
+
+    ``names`` (the journal) gives exercises and medications their names instead of their ids.
+    """
     if day is None:
         return "deleted"
     if name.startswith("mobility."):
@@ -243,9 +247,9 @@ def describe(day: Day | None, name: str) -> str:
     if name == "sessions":
         return ", ".join(f"{s.kind} {s.minutes} min" for s in value) or "none"
     if name == "exercises":
-        return ", ".join(f"#{log.exercise_id} {log.status}" for log in value) or "none"
+        return ", ".join(f"{_exercise_name(names, log.exercise_id)} {log.status}" for log in value) or "none"
     if name == "medications":
-        return ", ".join(f"#{t.medication_id} x{t.dose_count}" for t in value) or "none"
+        return ", ".join(f"{_medication_name(names, t.medication_id)} x{t.dose_count}" for t in value) or "none"
     if name == "radiating":
         return ", ".join(f"{r.limb} to {r.extent}" for r in value) or "none"
     if isinstance(value, tuple):
@@ -253,3 +257,13 @@ def describe(day: Day | None, name: str) -> str:
     if isinstance(value, str):
         return f"“{shorten(printable(value, single_line=True), 40)}”" if value else "empty"
     return "–" if value is None else str(value)
+
+
+def _exercise_name(names: JournalData | None, exercise_id: int) -> str:
+    exercise = names.exercise(exercise_id) if names is not None else None
+    return shorten(printable(exercise.name, single_line=True), 30) if exercise else f"exercise #{exercise_id}"
+
+
+def _medication_name(names: JournalData | None, medication_id: int) -> str:
+    medication = names.medication(medication_id) if names is not None else None
+    return shorten(printable(medication.name, single_line=True), 30) if medication else f"medication #{medication_id}"

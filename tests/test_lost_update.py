@@ -254,3 +254,18 @@ def test_a_profile_changed_elsewhere_is_not_replaced(journal: Journal, journal_p
         journal.save_profile(Profile("Bea"), expected=Profile())
     journal.save_profile(Profile("Bea"), expected=Profile("Ann"))
     assert Journal(journal_path).data().profile == Profile("Bea")
+
+
+def test_a_clash_over_exercises_or_medications_names_them_not_their_ids() -> None:
+    from spinejournal.merge import describe
+    from spinejournal.model import Exercise, ExerciseLog, JournalData, Medication, MedicationTaken
+
+    names = JournalData(
+        exercises=(Exercise("Bird dog [x]", TODAY, id=1),),
+        medications=(Medication("Ibuprofen", TODAY, as_needed=True, id=4),),
+    )
+    day = Day(date=TODAY, pain_avg=4, exercises=(ExerciseLog(1, "done"),), medications=(MedicationTaken(4, 2),))
+    assert describe(day, "exercises", names) == "Bird dog [x] done"
+    assert describe(day, "medications", names) == "Ibuprofen x2"
+    # A name the journal no longer has still says what it is.
+    assert describe(day, "medications", JournalData()) == "medication #4 x2"

@@ -233,8 +233,9 @@ class TodayScreen(Screen[None]):
         if current is None:
             detail = f"{when} was deleted elsewhere since you opened it."
         else:
+            names = self.journal_app.journal.data()
             lines = [
-                f"{field_label(name)}: yours {describe(mine, name)}, elsewhere {describe(current, name)}"
+                f"{field_label(name)}: yours {describe(mine, name, names)}, elsewhere {describe(current, name, names)}"
                 for name in error.fields
             ]
             detail = "\n".join([f"{when} was changed elsewhere since you opened it.", *lines])
