@@ -46,7 +46,7 @@ def test_export_writes_the_summary_since_the_last_visit_to_a_private_file(
 
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("md", b"# Physical"), ("html", b"<!DOCTYPE html>"), ("csv", b"date,pain_avg"), ("fhir", b'{\n  "resourceType"')],
+    [("md", b"# Physical"), ("html", b"<!DOCTYPE html>"), ("csv", b"\xef\xbb\xbfdate,pain_avg"), ("fhir", b'{\n  "resourceType"')],
 )
 def test_export_to_standard_output(
     capsys: pytest.CaptureFixture[str], demo_journal: Path, fmt: str, start: bytes
