@@ -80,8 +80,11 @@ def _every_kind() -> object:
             pain_worst=7,
             pain_least=3,
             pain_limb=4,
-            regions=("lower_back",),
-            radiating=(Radiating("left_leg", "calf"),),
+            # One site (coded) on the first days, several (text only) on the last.
+            regions=("lower_back",) if n < 4 else ("neck", "buttock_sacrum"),
+            radiating=(Radiating("left_leg", "calf"),)
+            if n < 4
+            else (Radiating("left_leg", "thigh"), Radiating("right_arm", "hand")),
             sessions=tuple(TherapySession(kind, 15, "lower_back", 6, 4) for kind in ("heat", "ice", "tens", "massage")),
             exercises=(ExerciseLog(1, "partial", "pain"),),
             mobility=Mobility(walk=20, sit=30, stand=15, stiffness=30, fingertip_floor_cm=-5),
@@ -98,7 +101,7 @@ def _every_kind() -> object:
     return JournalData(
         days=days,
         exercises=(Exercise(hostile, start, sets=2, reps=10, id=1),),
-        visits=(Visit(start, note=hostile),),
+        visits=(Visit(start, note=hostile), Visit(date(2026, 3, 4))),
         psfs_activities=(PsfsActivity(hostile, created=start, id=1),),
         psfs_ratings=(PsfsRating(1, start, 3),),
         profile=Profile(patient_name="Ana Pérez"),

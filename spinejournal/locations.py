@@ -5,6 +5,9 @@ the command line, then the ``SPINEJOURNAL_JOURNAL`` environment variable, overri
 the lock file sit beside the journal, so nothing is written outside the journal's folder. A
 symlinked journal is followed to its real file once, here: the lock, temp files and backups sit beside
 that file, every save goes to it, and the link stays a link.
+
+Exports go by default to the user's documents folder, never the current directory (with ``make run``
+that was the source checkout: a health-data file one ``git add .`` away from a commit).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from spinejournal.fsutil import UnsafeTargetError, describe_kind
+from spinejournal.fsutil import UnsafeTargetError, describe_kind, ensure_private_dir
 from spinejournal.text import printable
 
 APP_NAME = "spinejournal"
@@ -26,6 +29,20 @@ def default_journal_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / JOURNAL_FILENAME
+
+
+def default_export_dir(*, create: bool = True) -> Path:
+    """The folder an export goes to when none is named: the user's documents folder.
+
+    With ``create`` a missing folder is made owner-only (0700, like every folder we make); one that
+    already exists is left exactly as it is. ``create=False`` only says where it is (to show it).
+    """
+    from platformdirs import user_documents_path
+
+    folder = user_documents_path()
+    if create:
+        ensure_private_dir(folder)
+    return folder
 
 
 def journal_path(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -19,6 +19,10 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SPINEJOURNAL_JOURNAL", str(tmp_path / "data" / "journal.json"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    # Exports go to the documents folder: ~/Documents unless XDG_DOCUMENTS_DIR or the user-dirs.dirs
+    # under XDG_CONFIG_HOME say otherwise, so neither may point at the real one.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     monkeypatch.setenv("TZ", "UTC")
 
 

@@ -183,7 +183,7 @@ def test_export_over_an_existing_file_asks_a_person_first(
     assert code == 0
     assert asked == [f"{target} already exists. Replace it? [y/N]: "]
     if replaced:
-        assert target.read_text().startswith("date,pain_avg,")
+        assert target.read_text().startswith("\ufeffdate,pain_avg,")
     else:
         assert target.read_text() == "old\n"
         assert out == f"Cancelled: {target} was left as it was.\n"
@@ -194,7 +194,7 @@ def test_export_to_standard_output_writes_no_file(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "export", "--format", "csv", "-o", "-")
-    assert code == 0 and out.startswith("date,pain_avg,")
+    assert code == 0 and out.startswith("\ufeffdate,pain_avg,")
     assert not (tmp_path / "-").exists()
 
 

@@ -137,7 +137,8 @@ def check(ctx: Context) -> None:
     "-o",
     "--output",
     metavar="FILE|-",
-    help="File or folder to write (default: spinejournal-<kind>-<date>.<ext> here); - for standard output.",
+    help="File or folder to write (default: spinejournal-<kind>-<date>.<ext> in your documents folder); "
+    "- for standard output.",
 )
 @option("--force", action="store_true", help="Replace the file if it exists, without asking.")
 def export(
@@ -160,6 +161,7 @@ def export(
     import os
 
     from spinejournal.fsutil import UnsafeTargetError, atomic_write_bytes, check_export_target
+    from spinejournal.locations import default_export_dir
     from spinejournal.reports import default_filename, range_for
     from spinejournal.reports import export as render
 
@@ -179,13 +181,20 @@ def export(
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
-    target = Path(output).expanduser() if output else Path.cwd()
-    if target.is_dir():
-        target = target / default_filename(fmt, rng.end if rng else clock.today())
+    # No -o: the documents folder, never the current directory (which may be a source checkout).
+    name = default_filename(fmt, rng.end if rng else clock.today())
+    documents: Path | None = None
+    if output:
+        target = Path(output).expanduser()
+        if target.is_dir():
+            target = target / name
+    else:
+        documents = default_export_dir(create=False)
+        target = documents / name
     shown = printable(str(target), single_line=True)
     if Path(os.path.realpath(target)) == journal_file(ctx):
         raise CommandError(f"{shown} is your journal itself; choose another file name")
-    if not target.parent.is_dir():
+    if documents is None and not target.parent.is_dir():
         raise CommandError(f"the folder {printable(str(target.parent), single_line=True)} does not exist")
     try:
         exists = check_export_target(target)
@@ -198,6 +207,9 @@ def export(
             print(f"Cancelled: {shown} was left as it was.")
             return
     try:
+        if documents is not None:
+            # Made (0700) only now that everything else checked out: a refused export creates nothing.
+            default_export_dir()
         atomic_write_bytes(target, content)
     except OSError as exc:
         raise CommandError(_export_error(exc, target)) from None

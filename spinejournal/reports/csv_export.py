@@ -1,6 +1,8 @@
 """The CSV export: one row per logged day, for spreadsheets and clinic systems.
 
-RFC 4180 through the ``csv`` module (CRLF line ends, quoting where needed), UTF-8, a header row with
+RFC 4180 through the ``csv`` module (CRLF line ends, quoting where needed), UTF-8 behind a byte-order
+mark (Excel and LibreOffice read a CSV without one in the locale's legacy code page, so "Ana Pérez"
+would show as "Ana PÃ©rez"; ``csv`` readers open it with ``encoding="utf-8-sig"``), a header row with
 column names that never change between versions (a column is never renamed, moved or removed: new
 columns are only ever added at the end, so a sheet that reads columns by position keeps working).
 
@@ -148,8 +150,9 @@ def rows(data: JournalData, start: date | None = None, end: date | None = None) 
 
 
 def export_csv(data: JournalData, start: date | None = None, end: date | None = None) -> bytes:
-    """The days from ``start`` to ``end`` as RFC 4180 CSV bytes (UTF-8, CRLF)."""
+    """The days from ``start`` to ``end`` as RFC 4180 CSV bytes (UTF-8 with a byte-order mark, CRLF)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerows(rows(data, start, end))
-    return buffer.getvalue().encode("utf-8")
+    # "utf-8-sig" writes the byte-order mark EF BB BF first, which spreadsheets take as "this is UTF-8".
+    return buffer.getvalue().encode("utf-8-sig")

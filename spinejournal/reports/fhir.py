@@ -13,6 +13,15 @@
 - Care events: surgery, an injection and imaging are each a ``Procedure`` (the person says it was
   done; ``asserter`` is the patient); a diagnosis or another event is an ``Observation`` holding the
   person's words, never a ``Condition``, whose clinical and verification status a diary cannot know.
+- Where it hurts is the ``bodySite`` of the pain observations (average, now, worst, least), and the
+  limb with how far its pain reaches that of the limb-pain observation: coded (SNOMED CT where a
+  concept was found, see ``fhir_codes.REGION_SNOMED``, and our own code) when the day names one site.
+  R4 allows one ``bodySite`` per observation and a CodeableConcept's codings must all mean the same
+  thing, so a day with several sites gets them as text only ("Lower back, Buttock / sacrum").
+- Each red flag reported is also a ``Flag`` (status active, category clinical, the flag's label and
+  our code, ``period.start`` the day reported, ``author`` the patient), for systems that show alerts.
+- Each therapy visit is an ``Encounter`` (status finished, class AMB, the visit day as its period).
+  R4's Encounter has no note element, so the visit's note is an ``Observation`` pointing at it.
 - Everything without a LOINC code (pain now/worst/least/limb, heat, ice, TENS and massage, home
   exercises, mobility, PSFS, sleep quality, mood, PGIC, doses taken, red flags, notes, questions) is
   coded in the project's own CodeSystem, ``CODE_SYSTEM``, whose definition travels in the bundle as a
@@ -38,6 +47,8 @@ import orjson
 from spinejournal import clock
 from spinejournal.clinical import PEG_ITEMS, RED_FLAGS_BY_ID
 from spinejournal.model import (
+    LIMBS,
+    REGIONS,
     CareEvent,
     Day,
     JournalData,
@@ -45,11 +56,16 @@ from spinejournal.model import (
     PegScore,
     PgicRating,
     PsfsRating,
+    Radiating,
     TherapySession,
+    Visit,
+    extents_for,
 )
 from spinejournal.reports.fhir_codes import (
+    ACT_CODE,
     CODE_SYSTEM,
     CONCEPTS,
+    FLAG_CATEGORY,
     LOINC,
     OBSERVATION_CATEGORY,
     PAIN_LOINC,
@@ -57,8 +73,10 @@ from spinejournal.reports.fhir_codes import (
     PEG_ITEM_LOINC,
     PEG_LOINC,
     PEG_LOINC_DISPLAY,
+    REGION_SNOMED,
     SLEEP_LOINC,
     SLEEP_LOINC_DISPLAY,
+    SNOMED,
     UCUM,
 )
 from spinejournal.text import printable
@@ -105,6 +123,44 @@ _CATEGORIES: dict[str, list[dict[str, Any]]] = {
 
 def _category(code: str) -> list[dict[str, Any]]:
     return _CATEGORIES[code]
+
+
+_FLAG_CATEGORY = [{"coding": [{"system": FLAG_CATEGORY, "code": "clinical", "display": "Clinical"}]}]
+_AMBULATORY = {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"}
+
+
+@functools.cache
+def _regions_site(regions: tuple[str, ...]) -> dict[str, Any] | None:
+    """The bodySite of a day's pain observations (built once per combination of regions)."""
+    if not regions:
+        return None
+    text = ", ".join(REGIONS[r] for r in regions)
+    if len(regions) > 1:
+        # One bodySite per observation, and codings are alternatives for one concept: text only.
+        return {"text": text}
+    (region,) = regions
+    coding = [_local(f"region-{region}")]
+    if region in REGION_SNOMED:
+        code, display = REGION_SNOMED[region]
+        coding.insert(0, {"system": SNOMED, "code": code, "display": display})
+    return {"coding": coding, "text": text}
+
+
+def _reach(radiating: Radiating) -> str:
+    """'Left leg, as far as the calf'."""
+    return f"{LIMBS[radiating.limb]}, as far as the {extents_for(radiating.limb)[radiating.extent].lower()}"
+
+
+@functools.cache
+def _limb_site(radiating: tuple[Radiating, ...]) -> dict[str, Any] | None:
+    """The bodySite of the limb-pain observation: the limb and how far its pain reaches."""
+    if not radiating:
+        return None
+    text = "; ".join(_reach(r) for r in radiating)
+    if len(radiating) > 1:
+        return {"text": text}
+    (only,) = radiating
+    return {"coding": [_local(f"radiating-{only.limb}-{only.extent}")], "text": text}
 
 
 def _uuid5(namespace: Any, name: str) -> str:
@@ -162,6 +218,8 @@ class _Builder:
         code: dict[str, Any],
         value: dict[str, Any],
         components: list[dict[str, Any]] | None = None,
+        body_site: dict[str, Any] | None = None,
+        encounter: str | None = None,
     ) -> None:
         # Built in its final order at once (``add`` would copy it to put the id first).
         uid = _uuid5(self.namespace, key)
@@ -175,6 +233,10 @@ class _Builder:
             "effectiveDateTime": on.isoformat(),
             **value,
         }
+        if encounter:
+            resource["encounter"] = {"reference": encounter}
+        if body_site:
+            resource["bodySite"] = body_site
         if components:
             resource["component"] = components
         self.entries.append({"fullUrl": f"urn:uuid:{uid}", "resource": resource})
@@ -183,6 +245,7 @@ class _Builder:
 
     def day(self, day: Day) -> None:
         on, key = day.date, day.date.isoformat()
+        where = _regions_site(day.regions)
         self.observation(
             f"pain/{key}",
             on,
@@ -195,16 +258,23 @@ class _Builder:
                 "text": CONCEPTS["pain-average-24h"],
             },
             {"valueQuantity": _quantity(day.pain_avg, "{score}")},
+            body_site=where,
         )
-        for code, value in (
-            ("pain-now", day.pain_now),
-            ("pain-worst-24h", day.pain_worst),
-            ("pain-least-24h", day.pain_least),
-            ("pain-limb", day.pain_limb),
+        limb = _limb_site(day.radiating)
+        for code, value, site in (
+            ("pain-now", day.pain_now, where),
+            ("pain-worst-24h", day.pain_worst, where),
+            ("pain-least-24h", day.pain_least, where),
+            ("pain-limb", day.pain_limb, limb),
         ):
             if value is not None:
                 self.observation(
-                    f"{code}/{key}", on, "survey", _concept(code), {"valueQuantity": _quantity(value, "{score}")}
+                    f"{code}/{key}",
+                    on,
+                    "survey",
+                    _concept(code),
+                    {"valueQuantity": _quantity(value, "{score}")},
+                    body_site=site,
                 )
         for index, session in enumerate(day.sessions, 1):
             self.session(f"session/{key}/{index}", on, session)
@@ -238,6 +308,7 @@ class _Builder:
                 _concept("red-flag"),
                 {"valueCodeableConcept": _concept(f"red-flag-{flag}", RED_FLAGS_BY_ID[flag].label)},
             )
+            self.flag(key, flag)
         for code, text in (("daily-note", day.notes), ("question-for-therapist", day.questions)):
             if text.strip():
                 self.observation(f"{code}/{key}", on, "survey", _concept(code), {"valueString": _text(text)})
@@ -267,6 +338,47 @@ class _Builder:
                 "survey",
                 self.medication_concept(code, taken.medication_id),
                 result,
+            )
+
+    def flag(self, key: str, flag: str) -> None:
+        """A red flag as a FHIR Flag, for systems that show a patient's alerts."""
+        self.add(
+            f"flag/{key}/{flag}",
+            {
+                "resourceType": "Flag",
+                # Active: the journal cannot know that it was seen to; the receiving clinic decides.
+                "status": "active",
+                "category": _FLAG_CATEGORY,
+                "code": _concept(f"red-flag-{flag}", RED_FLAGS_BY_ID[flag].label),
+                "subject": self.subject,
+                "period": {"start": key},
+                "author": self.subject,
+            },
+        )
+
+    def visit(self, visit: Visit) -> None:
+        """A therapy visit as an Encounter, and its note as an Observation of that encounter."""
+        key = f"visit/{visit.date.isoformat()}"
+        on = visit.date.isoformat()
+        self.add(
+            key,
+            {
+                "resourceType": "Encounter",
+                "status": "finished",
+                "class": _AMBULATORY,
+                "type": [_coded("therapy-visit")],
+                "subject": self.subject,
+                "period": {"start": on, "end": on},
+            },
+        )
+        if visit.note.strip():
+            self.observation(
+                f"visit-note/{on}",
+                visit.date,
+                "survey",
+                _concept("visit-note"),
+                {"valueString": _text(visit.note)},
+                encounter=self.url(key),
             )
 
     def medication_concept(self, code: str, medication_id: int) -> dict[str, Any]:
@@ -403,8 +515,8 @@ class _Builder:
 def to_bundle(
     data: JournalData, start: date | None = None, end: date | None = None, *, today: date | None = None
 ) -> dict[str, Any]:
-    """The FHIR Bundle (as JSON-ready dicts) of the days, ratings and care events from ``start`` to
-    ``end``, and the medications on the list at any time in it.
+    """The FHIR Bundle (as JSON-ready dicts) of the days, ratings, care events and therapy visits from
+    ``start`` to ``end``, and the medications on the list at any time in it.
 
     ``today`` (default ``clock.today()``) is the date the medication statements are asserted on, and
     decides which medications are still active.
@@ -427,6 +539,9 @@ def to_bundle(
         for event in data.events:
             if _within(event.date, start, end):
                 builder.event(event)
+        for visit in sorted(data.visits, key=lambda v: v.date):
+            if _within(visit.date, start, end):
+                builder.visit(visit)
         for day in data.days_between(start, end):
             builder.day(day)
         for rating in data.psfs_ratings:

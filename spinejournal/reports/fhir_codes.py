@@ -5,12 +5,25 @@ project's own CodeSystem for everything else. ``fhir`` builds the bundle from th
 from __future__ import annotations
 
 from spinejournal.clinical import PGIC_LABELS, RED_FLAGS
-from spinejournal.model import EVENT_KINDS, EXERCISE_STATUSES, SKIP_REASONS, THERAPY_KINDS
+from spinejournal.model import (
+    EVENT_KINDS,
+    EXERCISE_STATUSES,
+    LIMBS,
+    REGIONS,
+    SKIP_REASONS,
+    THERAPY_KINDS,
+    extents_for,
+)
 
 CODE_SYSTEM = "https://spinejournal.example/fhir/CodeSystem/spinejournal"
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+SNOMED = "http://snomed.info/sct"
+# Flag.category "clinical" (R4 example value set flag-category) and Encounter.class "AMB" (ambulatory,
+# R4 extensible binding to v3 ActEncounterCode).
+FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
+ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 PAIN_LOINC = "72514-3"
 PAIN_LOINC_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
 # LOINC 93832-4 "Sleep duration" (DOMAIN.md; the same code and display in several public FHIR
@@ -27,6 +40,16 @@ PEG_LOINC_DISPLAY = "Mean score [PEG]"
 PEG_ITEM_LOINC = {"pain": "75893-8", "enjoyment": "91145-3", "activity": "91146-1"}
 # Searched for and not found in LOINC: PGIC, a 0-10 sleep quality rating, a 0-10 mood rating, doses
 # taken, TENS and massage sessions. They use our own codes below.
+
+# SNOMED CT body structures for where it hurts: only those found with the search tool, each in several
+# public sources: 45048000 "Neck" (DICOM CID 4031 and the toolkits built on it), 37822005 "Lower back
+# structure" (SNOMED International's editorial guide, body-site value sets). Not found as one concept:
+# upper back, mid back and "buttock / sacrum" (46862004 is the buttock alone): those, and how far limb
+# pain reaches, carry only our own codes (region-*, radiating-*).
+REGION_SNOMED: dict[str, tuple[str, str]] = {
+    "neck": ("45048000", "Neck"),
+    "lower_back": ("37822005", "Lower back structure"),
+}
 
 # Our own codes: code -> display. Adding codes is fine; changing or removing one breaks receivers.
 CONCEPTS: dict[str, str] = {
@@ -60,4 +83,12 @@ CONCEPTS: dict[str, str] = {
     **{f"red-flag-{f.id}": f.label for f in RED_FLAGS},
     "daily-note": "The patient's note for the day",
     "question-for-therapist": "The patient's question for the therapist",
+    **{f"region-{region}": f"Where it hurts: {label.lower()}" for region, label in REGIONS.items()},
+    **{
+        f"radiating-{limb}-{extent}": f"{label} pain reaching as far as the {extent_label.lower()}"
+        for limb, label in LIMBS.items()
+        for extent, extent_label in extents_for(limb).items()
+    },
+    "therapy-visit": "Physical therapy visit",
+    "visit-note": "The patient's note about a physical therapy visit",
 }

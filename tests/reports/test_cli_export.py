@@ -30,23 +30,74 @@ def demo_journal(journal_path: Path) -> Path:
     return journal_path
 
 
-def test_export_writes_the_summary_since_the_last_visit_to_a_private_file(
+def test_export_writes_the_summary_since_the_last_visit_to_a_private_file_in_the_documents_folder(
     capsys: pytest.CaptureFixture[str], demo_journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    # The working folder stands for a source checkout: the export must not land in it.
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    monkeypatch.chdir(checkout)
     code, out, err = run(capsys, "export")
     assert code == 0, err
-    written = tmp_path / "spinejournal-summary-2026-03-15.md"
+    # HOME is tmp/home (conftest) and no XDG user-dirs say otherwise: ~/Documents.
+    documents = tmp_path / "home" / "Documents"
+    written = documents / "spinejournal-summary-2026-03-15.md"
     assert out == f"Wrote {written} (Since the visit on 8 Mar 2026, 2026-03-08 to 2026-03-15); only you can read it.\n"
+    assert list(checkout.iterdir()) == []
+    # We made the folder, so it is owner-only, like the file.
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o700
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     assert written.read_text().startswith(
         "# Physical therapy summary: Sam Demo\n\nSince the visit on 8 Mar 2026: 8 Mar 2026 to 15 Mar 2026, 8 of 8"
     )
 
 
+def test_export_follows_xdg_documents_dir_and_leaves_an_existing_folders_mode_alone(
+    capsys: pytest.CaptureFixture[str], demo_journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    papers.chmod(0o750)
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(papers))
+    code, out, err = run(capsys, "export", "--format", "csv")
+    assert code == 0, err
+    assert out.startswith(f"Wrote {papers / 'spinejournal-days-2026-03-15.csv'} (")
+    # Not ours to tighten: the person chose 0750 for their own folder.
+    assert stat.S_IMODE(papers.stat().st_mode) == 0o750
+
+
+def test_a_refused_export_creates_no_documents_folder(
+    capsys: pytest.CaptureFixture[str], demo_journal: Path, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "export", "--from", "2026-03-10", "--to", "2026-03-01")
+    assert code != 0 and "the range starts after it ends" in err
+    assert not (tmp_path / "home" / "Documents").exists()
+
+
+def test_export_to_the_documents_folder_never_replaces_a_file_without_force(
+    capsys: pytest.CaptureFixture[str], demo_journal: Path, tmp_path: Path
+) -> None:
+    documents = tmp_path / "home" / "Documents"
+    documents.mkdir(parents=True)
+    earlier = documents / "spinejournal-summary-2026-03-15.md"
+    earlier.write_text("the summary I printed on Monday\n")
+    code, out, err = run(capsys, "export")
+    assert code == 1 and out == ""
+    assert f"{earlier} already exists; add --force to replace it (nothing was written)" in err
+    assert earlier.read_text() == "the summary I printed on Monday\n"
+    code, out, err = run(capsys, "export", "--force")
+    assert code == 0, err
+    assert earlier.read_text().startswith("# Physical therapy summary: Sam Demo")
+
+
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("md", b"# Physical"), ("html", b"<!DOCTYPE html>"), ("csv", b"date,pain_avg"), ("fhir", b'{\n  "resourceType"')],
+    [
+        ("md", b"# Physical"),
+        ("html", b"<!DOCTYPE html>"),
+        ("csv", b"\xef\xbb\xbfdate,pain_avg"),  # the UTF-8 byte-order mark first
+        ("fhir", b'{\n  "resourceType"'),
+    ],
 )
 def test_export_to_standard_output(
     capsys: pytest.CaptureFixture[str], demo_journal: Path, fmt: str, start: bytes

@@ -18,7 +18,21 @@ from .helpers import AT, FORMULA, MARKUP, MINUS, NEWLINES, PLUS, QUOTES, TAB, as
 
 
 def parse(raw: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    # "utf-8-sig" is how a Python reader takes the byte-order mark off; plain "utf-8" would leave
+    # "\ufeffdate" as the first column name.
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_the_file_starts_with_a_utf8_byte_order_mark_so_spreadsheets_show_accents() -> None:
+    data = JournalData(days=(Day(date(2026, 3, 1), 4, notes="Ana Pérez"),))
+    raw = export_csv(data)
+    # EF BB BF is U+FEFF in UTF-8; then the header, with nothing between.
+    assert raw[:3] == b"\xef\xbb\xbf"
+    assert raw[3:12] == b"date,pain"
+    # é is C3 A9 in UTF-8 (not the Latin-1 byte E9), once, after the mark.
+    assert b"Ana P\xc3\xa9rez" in raw
+    assert raw.count(b"\xef\xbb\xbf") == 1
+    assert parse(raw)[1][COLUMNS.index("notes")] == "Ana Pérez"
 
 
 def test_demo_export_matches_golden_file() -> None:

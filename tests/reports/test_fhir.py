@@ -2,11 +2,11 @@
 
 Validation uses fhir.resources 8, whose ``fhir.resources.R4B`` package holds the FHIR 4.3 (R4B) models;
 the library ships no plain R4 (4.0.1) package. Bundle, Observation, Patient, CodeSystem,
-MedicationStatement and Procedure are structurally the same in R4 and R4B for every element we use,
-so R4B is the closest check available.
+MedicationStatement, Procedure, Flag and Encounter are structurally the same in R4 and R4B for every
+element we use, so R4B is the closest check available here; ``make check-fhir-r4`` checks R4 itself.
 The library checks structure and datatypes but not required value-set bindings, so the codes those
 bindings fix (Bundle.type, Observation.status, CodeSystem.status/content, MedicationStatement.status,
-Procedure.status) are checked here by hand against the R4 value sets.
+Procedure.status, Flag.status, Encounter.status) are checked here by hand against the R4 value sets.
 
 Golden file: tests/reports/golden/demo.fhir.json (regenerate with SPINEJOURNAL_UPDATE_GOLDEN=1).
 """
@@ -29,7 +29,9 @@ from spinejournal.model import (
     MedicationTaken,
     PegScore,
     PgicRating,
+    Radiating,
     TherapySession,
+    Visit,
 )
 from spinejournal.reports.fhir import CODE_SYSTEM, CONCEPTS, export_fhir, to_bundle
 
@@ -43,6 +45,9 @@ MEDICATION_STATEMENT_STATUS = {"active", "completed", "entered-in-error", "inten
 MEDICATION_STATEMENT_STATUS |= {"unknown", "not-taken"}
 EVENT_STATUS = {"preparation", "in-progress", "not-done", "on-hold", "stopped", "completed", "entered-in-error"}
 EVENT_STATUS |= {"unknown"}
+FLAG_STATUS = {"active", "inactive", "entered-in-error"}
+ENCOUNTER_STATUS = {"planned", "arrived", "triaged", "in-progress", "onleave", "finished", "cancelled"}
+ENCOUNTER_STATUS |= {"entered-in-error", "unknown"}
 
 
 def validate(document: dict[str, Any]) -> Bundle:
@@ -60,6 +65,10 @@ def validate(document: dict[str, Any]) -> Bundle:
             assert resource.status in MEDICATION_STATEMENT_STATUS
         if resource.get_resource_type() == "Procedure":
             assert resource.status in EVENT_STATUS
+        if resource.get_resource_type() == "Flag":
+            assert resource.status in FLAG_STATUS
+        if resource.get_resource_type() == "Encounter":
+            assert resource.status in ENCOUNTER_STATUS
     return bundle
 
 
@@ -325,3 +334,139 @@ def test_hostile_medication_names_and_event_texts_stay_plain_and_validate() -> N
     (statement,) = resources(document, "MedicationStatement")
     assert statement["medicationCodeableConcept"]["text"] == "=cmd [b]x[/] \\x1b[2J"
     assert resources(document, "Procedure")[0]["code"]["text"] == SCRIPT + " \\x1b[31m"
+
+
+SNOMED = "http://snomed.info/sct"
+
+
+def test_red_flags_are_flags_dated_the_day_reported_in_the_therapists_terms() -> None:
+    data = JournalData(
+        days=(
+            Day(date(2026, 3, 2), 5, red_flags=("night_pain",)),
+            Day(date(2026, 3, 3), 4),
+            Day(date(2026, 3, 4), 6, red_flags=("fever", "night_pain")),
+        ),
+    )
+    document = to_bundle(data)
+    validate(document)
+    flags = resources(document, "Flag")
+    # One per flag per day: 1 on the 2nd, none on the 3rd, 2 on the 4th = 3.
+    assert [(f["period"], f["code"]["text"]) for f in flags] == [
+        ({"start": "2026-03-02"}, "Pain at night that rest does not ease"),
+        ({"start": "2026-03-04"}, "Fever together with back pain"),
+        ({"start": "2026-03-04"}, "Pain at night that rest does not ease"),
+    ]
+    patient = {"reference": document["entry"][0]["fullUrl"]}
+    first = flags[0]
+    assert first["status"] == "active"
+    assert first["category"] == [
+        {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/flag-category",
+                    "code": "clinical",
+                    "display": "Clinical",
+                }
+            ]
+        }
+    ]
+    assert first["code"]["coding"] == [
+        {"system": CODE_SYSTEM, "code": "red-flag-night_pain", "display": "Pain at night that rest does not ease"}
+    ]
+    assert first["subject"] == first["author"] == patient
+    # A Flag for each of the 3 red-flag observations, never one without the other.
+    assert len(coded(document, CODE_SYSTEM, "red-flag")) == 3
+
+
+def body_sites(document: dict[str, Any], code: str) -> list[dict[str, Any] | None]:
+    return [o.get("bodySite") for o in observations(document) if (CODE_SYSTEM, code) in codes(o)]
+
+
+def test_where_it_hurts_is_the_body_site_of_every_pain_observation() -> None:
+    data = JournalData(
+        days=(
+            Day(date(2026, 3, 1), 5, pain_now=4, pain_worst=7, pain_least=3, regions=("lower_back",)),
+            Day(date(2026, 3, 2), 5, pain_worst=6, regions=("mid_back",)),
+            Day(date(2026, 3, 3), 5, regions=("lower_back", "buttock_sacrum")),
+            Day(date(2026, 3, 4), 5),
+        ),
+    )
+    document = to_bundle(data)
+    validate(document)
+    lower_back = {
+        "coding": [
+            {"system": SNOMED, "code": "37822005", "display": "Lower back structure"},
+            {"system": CODE_SYSTEM, "code": "region-lower_back", "display": "Where it hurts: lower back"},
+        ],
+        "text": "Lower back",
+    }
+    # No SNOMED CT concept was found for the mid back: our own code only.
+    mid_back = {
+        "coding": [{"system": CODE_SYSTEM, "code": "region-mid_back", "display": "Where it hurts: mid back"}],
+        "text": "Mid back",
+    }
+    # Two sites cannot share one R4 bodySite as codes: named in text, in body order.
+    two = {"text": "Lower back, Buttock / sacrum"}
+    assert body_sites(document, "pain-average-24h") == [lower_back, mid_back, two, None]
+    assert body_sites(document, "pain-now") == [lower_back]
+    assert body_sites(document, "pain-worst-24h") == [lower_back, mid_back]
+    assert body_sites(document, "pain-least-24h") == [lower_back]
+
+
+def test_the_limb_pain_observation_says_which_limb_and_how_far_it_reaches() -> None:
+    data = JournalData(
+        days=(
+            Day(date(2026, 3, 1), 5, pain_limb=6, radiating=(Radiating("left_leg", "calf"),)),
+            Day(
+                date(2026, 3, 2),
+                5,
+                pain_limb=3,
+                radiating=(Radiating("left_leg", "thigh"), Radiating("right_arm", "hand")),
+            ),
+            Day(date(2026, 3, 3), 5, pain_limb=2),
+        ),
+    )
+    document = to_bundle(data)
+    validate(document)
+    assert body_sites(document, "pain-limb") == [
+        {
+            "coding": [
+                {
+                    "system": CODE_SYSTEM,
+                    "code": "radiating-left_leg-calf",
+                    "display": "Left leg pain reaching as far as the calf",
+                }
+            ],
+            "text": "Left leg, as far as the calf",
+        },
+        {"text": "Left leg, as far as the thigh; Right arm, as far as the hand"},
+        None,  # limb pain rated, the reach not recorded
+    ]
+
+
+def test_each_therapy_visit_is_a_finished_ambulatory_encounter_with_its_note_beside_it() -> None:
+    data = JournalData(
+        days=(Day(date(2026, 3, 1), 5),),
+        visits=(Visit(date(2026, 3, 8), note=SCRIPT), Visit(date(2026, 2, 22))),
+    )
+    document = to_bundle(data)
+    validate(document)
+    encounters = resources(document, "Encounter")
+    # In date order, whatever order they were entered in.
+    assert [(e["period"], e["status"]) for e in encounters] == [
+        ({"start": "2026-02-22", "end": "2026-02-22"}, "finished"),
+        ({"start": "2026-03-08", "end": "2026-03-08"}, "finished"),
+    ]
+    assert encounters[0]["class"] == {
+        "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+        "code": "AMB",
+        "display": "ambulatory",
+    }
+    assert encounters[0]["subject"] == {"reference": document["entry"][0]["fullUrl"]}
+    # R4's Encounter has no note: the note is an Observation of the 8 Mar encounter, as plain text.
+    (note,) = coded(document, CODE_SYSTEM, "visit-note")
+    assert note["encounter"] == {"reference": f"urn:uuid:{encounters[1]['id']}"}
+    assert (note["effectiveDateTime"], note["valueString"]) == ("2026-03-08", SCRIPT)
+    # A range leaves out the visits outside it: only the 8 Mar one from 1 Mar on.
+    week = to_bundle(data, date(2026, 3, 1), date(2026, 3, 15))
+    assert [e["period"]["start"] for e in resources(week, "Encounter")] == ["2026-03-08"]

@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Markdown, Select, Static
 from spinejournal import clock
 from spinejournal.fsutil import UnsafeTargetError, atomic_write_bytes, check_export_target
 from spinejournal.insights import RANGE_KEYS, RANGE_LABELS, DateRange, Insights, compute, resolve_range
+from spinejournal.locations import default_export_dir
 from spinejournal.model import JournalData
 from spinejournal.reports import FORMATS, SUMMARY_FORMATS, default_filename, export, range_for
 from spinejournal.reports.markdown import render_markdown
@@ -134,7 +135,9 @@ class ExportScreen(Screen[None]):
         path_input = self.query_one("#export-path", Input)
         if path_input.value in ("", self._auto_path):
             rng = self._export_range(data)
-            self._auto_path = str(Path.cwd() / default_filename(self.fmt, rng.end if rng else clock.today()))
+            # The documents folder, never the current directory (with `make run`, the source checkout).
+            folder = default_export_dir(create=False)
+            self._auto_path = str(folder / default_filename(self.fmt, rng.end if rng else clock.today()))
             path_input.value = self._auto_path
         self._status(f"{FORMATS[self.fmt]} · {self._covers(data)} · ctrl+s writes the file")
         await self.query_one("#export-summary", Markdown).update(render_markdown(build_summary(data, ins.range, ins)))
@@ -169,6 +172,13 @@ class ExportScreen(Screen[None]):
         if os.path.realpath(target) == os.path.realpath(journal):
             self._status(f"{target} is your journal itself: choose another file name.", error=True)
             return
+        if not target.parent.is_dir() and target.parent == default_export_dir(create=False):
+            # The documents folder is made (0700) when an export first goes there, not on showing it.
+            try:
+                default_export_dir()
+            except OSError as exc:
+                self._status(f"Could not make the folder {target.parent}: {exc.strerror or exc}.", error=True)
+                return
         if not target.parent.is_dir():
             self._status(f"The folder {target.parent} does not exist.", error=True)
             return
