@@ -326,3 +326,30 @@ async def test_plan_stops_a_medication_after_confirming(journal_path: Path) -> N
     assert stored(journal_path).medication(2) == Medication(  # type: ignore[attr-defined]
         "Amitriptyline", date(2026, 3, 1), dose="10 mg", per_day=1, end=TODAY, id=2
     )
+
+
+async def test_help_names_the_keys_of_treatments_meds_sleep_visits_and_plan(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        pages = []
+        for _ in range(6):  # it scrolls at 80x24: read it as a person would, page by page
+            pages.append(" ".join(screen_text(app).replace("█", " ").split()))
+            await pilot.press("pagedown")
+    text = " ".join(pages)
+    for expected in (
+        "a add a treatment: heat, ice, TENS or massage",
+        "space tick or untick a scheduled medication",
+        "+ - count one more or one less dose of an as-needed medication",
+        "← → hours slept up or down by half an hour",
+        "'.' adds the half hour",
+        "backspace clear the hours slept",
+        "c add a care event",
+        "s record a PEG-3 score",
+        "i record a PGIC rating",
+        "del remove the highlighted visit, care event, PEG-3 or PGIC",
+        "m add a medication",
+        "c change the highlighted medication's dose from a date",
+        "s stop the highlighted medication",
+    ):
+        assert expected in text, expected
