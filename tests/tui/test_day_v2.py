@@ -353,3 +353,54 @@ async def test_help_names_the_keys_of_treatments_meds_sleep_visits_and_plan(jour
         "s stop the highlighted medication",
     ):
         assert expected in text, expected
+
+
+async def test_del_on_a_peg_only_row_removes_that_score_after_confirming(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_peg(PegScore(TODAY, 6, 4, 5))
+    journal.save_peg(PegScore(date(2026, 3, 8), 7, 7, 7))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        app.screen.query_one("#measures-table").focus()
+        await pilot.press("delete")  # the newest row, today's, is highlighted
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "This removes the PEG-3 score 5.0 from your journal." in screen_text(app)
+        await pilot.press("r")
+        assert isinstance(app.screen, VisitsScreen)
+    assert stored(journal_path).peg_scores == (PegScore(date(2026, 3, 8), 7, 7, 7),)
+
+
+async def test_del_on_a_row_with_both_asks_which_and_removes_only_that_one(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_peg(PegScore(TODAY, 6, 4, 5))
+    journal.save_pgic(PgicRating(TODAY, 3))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        app.screen.query_one("#measures-table").focus()
+        await pilot.press("delete")
+        assert "Remove the PEG-3 score 5.0, the PGIC rating 3, or both?" in screen_text(app)
+        await pilot.press("i")  # the PGIC only
+        assert isinstance(app.screen, VisitsScreen)
+        assert stored(journal_path).pgic_ratings == ()
+        assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
+        await pilot.press("delete", "escape")  # asked again, now for the PEG-3 only; Escape keeps it
+    assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
+
+
+async def test_removing_both_when_one_changed_elsewhere_removes_nothing(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_peg(PegScore(TODAY, 6, 4, 5))
+    journal.save_pgic(PgicRating(TODAY, 3))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        app.screen.query_one("#measures-table").focus()
+        await pilot.press("delete")
+        Journal(journal_path).save_pgic(PgicRating(TODAY, 2))  # the shell, while the confirm is open
+        await pilot.press("b")
+        assert isinstance(app.screen, VisitsScreen)
+        assert "2 much improved" in screen_text(app)  # the table shows what is stored now
+    assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
+    assert stored(journal_path).pgic_ratings == (PgicRating(TODAY, 2),)

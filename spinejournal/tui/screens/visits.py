@@ -84,6 +84,7 @@ class VisitsScreen(Screen[None]):
         Binding("delete", "remove_event", "Remove", tooltip="Remove the highlighted care event"),
         Binding("s", "add_peg", "PEG-3", tooltip="Record a PEG-3 score"),
         Binding("i", "add_pgic", "PGIC", tooltip="Record a PGIC rating"),
+        Binding("delete", "remove_measure", "Remove", tooltip="Remove the highlighted PEG-3 score or PGIC rating"),
     ]
 
     def __init__(self) -> None:
@@ -141,6 +142,7 @@ class VisitsScreen(Screen[None]):
             "remove_event",
             "add_peg",
             "add_pgic",
+            "remove_measure",
         ):
             if self.journal_app.read_only:
                 return False
@@ -148,6 +150,8 @@ class VisitsScreen(Screen[None]):
                 return self.focused is self.query_one("#visits-table")
             if action == "remove_event":
                 return self.focused is self.query_one("#events-table")
+            if action == "remove_measure":
+                return self.focused is self.query_one("#measures-table")
         return True
 
     def on_descendant_focus(self) -> None:
@@ -194,6 +198,7 @@ class VisitsScreen(Screen[None]):
                 Text(short_date(on)),
                 Text(f"{peg.score:.1f}" if peg else "–"),
                 Text(f"{pgic.rating} {PGIC_LABELS[pgic.rating].lower()}" if pgic else "–"),
+                key=on.isoformat(),
             )
 
     def _fill_psfs(self, data: JournalData) -> None:
@@ -393,6 +398,68 @@ class VisitsScreen(Screen[None]):
             ),
             decided,
         )
+
+    def action_remove_measure(self) -> None:
+        table = self.query_one("#measures-table", DataTable)
+        if self.journal_app.refuse_read_only() or not table.row_count:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        on = date.fromisoformat(str(row_key.value))
+        data = self._data or JournalData()
+        peg = next((p for p in data.peg_scores if p.date == on), None)
+        pgic = next((p for p in data.pgic_ratings if p.date == on), None)
+        named = {
+            "peg": f"the PEG-3 score {peg.score:.1f}" if peg else "",
+            "pgic": f"the PGIC rating {pgic.rating} ({PGIC_LABELS[pgic.rating].lower()})" if pgic else "",
+        }
+
+        def decided(choice: str | None) -> None:
+            targets = {
+                "both": ("peg", "pgic"),
+                "peg": ("peg",),
+                "pgic": ("pgic",),
+                "remove": ("peg",) if peg else ("pgic",),
+            }
+            which = targets.get(choice or "", ())
+            if not which:
+                return
+            journal = self.journal_app.journal
+            stored = (
+                {p.date: p for p in journal.peg_scores()}.get(on),
+                {p.date: p for p in journal.pgic_ratings()}.get(on),
+            )
+            if len(which) == 2 and stored != (peg, pgic):
+                # Both are checked before either goes: a removal refused halfway would change something.
+                self.journal_app.show_error(
+                    f"The PEG-3 or PGIC of {human_date(on)} was changed elsewhere since you opened it: "
+                    "nothing was removed."
+                )
+                self._refresh_data(force=True)
+                return
+            try:
+                if "peg" in which:
+                    journal.delete_peg(on, expected=peg)
+                if "pgic" in which:
+                    journal.delete_pgic(on, expected=pgic)
+            except JournalError as exc:
+                self.journal_app.show_error(exc)
+                self._refresh_data(force=True)
+                return
+            self.notify(f"Removed {' and '.join(named[k] for k in which)} of {human_date(on)}.", markup=False)
+            self._refresh_data(force=True)
+
+        if peg and pgic:
+            question = f"Remove the PEG-3 score {peg.score:.1f}, the PGIC rating {pgic.rating}, or both?"
+            choices = [
+                ("both", "Both", "b"),
+                ("peg", "PEG-3", "s"),
+                ("pgic", "PGIC", "i"),
+                ("cancel", "Cancel", "escape"),
+            ]
+        else:
+            question = f"This removes {named['peg'] or named['pgic']} from your journal."
+            choices = [("remove", "Remove", "r"), ("cancel", "Cancel", "escape")]
+        self.app.push_screen(ConfirmScreen(f"Remove from {human_date(on)}?", question, choices), decided)
 
     def commands(self) -> Iterable[SystemCommand]:
         """Command palette entries of this screen."""
