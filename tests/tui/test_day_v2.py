@@ -250,7 +250,8 @@ async def test_a_care_event_is_added_and_deleted_after_confirming(journal_path: 
         await pilot.press(*["backspace"] * 10, *"2026-03-02")  # the date field starts with today
         await pilot.press("tab", "left", "tab", *"Epidural L5", "enter")  # Imaging -> Injection
         assert isinstance(app.screen, VisitsScreen)
-        assert "Mon 2 Mar  Injection · Epidural" in screen_text(app)
+        assert "Mon 2 Mar    Injection · Epidu…" in screen_text(app)  # cut to fit, and marked
+        assert "\n Epidural L5 " in screen_text(app)  # in full under the table
         assert stored(journal_path).events == (CareEvent(date(2026, 3, 2), "injection", "Epidural L5", id=1),)
         app.screen.query_one("#events-table").focus()
         await pilot.press("delete")
@@ -266,7 +267,8 @@ async def test_a_hostile_event_text_is_shown_literally(journal_path: Path) -> No
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
-        assert "Other · [bold]x[/]" in screen_text(app)
+        assert "Other · [bold]x[/…" in screen_text(app)
+        assert " [bold]x[/] [@click=app.quit]y[/] " in screen_text(app)
         assert isinstance(app.screen, VisitsScreen)
 
 
@@ -404,3 +406,18 @@ async def test_removing_both_when_one_changed_elsewhere_removes_nothing(journal_
         assert "2 much improved" in screen_text(app)  # the table shows what is stored now
     assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
     assert stored(journal_path).pgic_ratings == (PgicRating(TODAY, 2),)
+
+
+async def test_an_event_of_another_year_shows_its_year(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.add_event(CareEvent(date(2025, 10, 2), "surgery", "Microdiscectomy L4-L5"))
+    journal.add_event(CareEvent(date(2026, 3, 2), "imaging", "MRI"))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        text = screen_text(app)
+        assert "Mon 2 Mar    Imaging · MRI" in text  # this year: no year
+        assert "2 Oct 2025   Surgery · Microdi…" in text
+        app.screen.query_one("#events-table").focus()
+        await pilot.press("down")  # the preview follows the highlighted event
+        assert "\n Microdiscectomy L4-L5 " in screen_text(app)

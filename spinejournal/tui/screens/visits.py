@@ -45,6 +45,17 @@ def _rating_cell(rating: PsfsRating | None) -> Text:
     return Text(f"{rating.score} ({rating.date.day} {rating.date:%b})" if rating else "–")
 
 
+# The care events table in the 34-column pane: the date column fits "12 Oct 2025", the event text
+# what is left after cell padding and a one-column scrollbar.
+_EVENT_DATE_WIDTH = 11
+_EVENT_TEXT_WIDTH = 34 - (_EVENT_DATE_WIDTH + 2) - 2 - 1
+
+
+def _event_date(on: date, today: date) -> str:
+    """'Mon 2 Mar' this year; '2 Oct 2025' for another year (events often come months before care)."""
+    return short_date(on) if on.year == today.year else f"{on.day} {on:%b %Y}"
+
+
 def _measure_rows(data: JournalData) -> list[tuple[date, PegScore | None, PgicRating | None]]:
     """One row per date with a PEG-3 score or a PGIC rating, newest first."""
     pegs = {p.date: p for p in data.peg_scores}
@@ -71,6 +82,16 @@ class VisitsScreen(Screen[None]):
 
     #visits-summary, #psfs-summary {
         height: auto;
+    }
+
+    #events-table {
+        scrollbar-size-vertical: 1;
+    }
+
+    #event-preview {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -105,9 +126,10 @@ class VisitsScreen(Screen[None]):
                 yield Static(id="visits-summary", classes="hint")
                 yield Label("Care events", classes="subheading")
                 events: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="events-table")
-                events.add_column("Date", key="date")
-                events.add_column("Event", key="event")
+                events.add_column("Date", key="date", width=_EVENT_DATE_WIDTH)
+                events.add_column("Event", key="event", width=_EVENT_TEXT_WIDTH)
                 yield events
+                yield Static(id="event-preview", classes="hint")
             with Vertical(id="psfs-pane"):
                 yield Label("Goals: activities that are hard now (PSFS)", classes="subheading")
                 psfs: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="psfs-table")
@@ -184,13 +206,16 @@ class VisitsScreen(Screen[None]):
     def _fill_care(self, data: JournalData) -> None:
         events = self.query_one("#events-table", DataTable)
         events.clear()
+        today = clock.today()
         for event in reversed(data.events):
             # The text is the person's own words: rich Text (never markup), control characters visible.
+            text = f"{EVENT_KINDS[event.kind]} · {printable(event.text, single_line=True)}"
             events.add_row(
-                Text(short_date(event.date)),
-                Text(f"{EVENT_KINDS[event.kind]} · {shorten(printable(event.text, single_line=True), 40)}"),
+                Text(_event_date(event.date, today)),
+                Text(shorten(text, _EVENT_TEXT_WIDTH)),
                 key=str(event.id),
             )
+        self._show_event_preview()
         measures = self.query_one("#measures-table", DataTable)
         measures.clear()
         for on, peg, pgic in _measure_rows(data):
@@ -200,6 +225,21 @@ class VisitsScreen(Screen[None]):
                 Text(f"{pgic.rating} {PGIC_LABELS[pgic.rating].lower()}" if pgic else "–"),
                 key=on.isoformat(),
             )
+
+    def _show_event_preview(self) -> None:
+        """The highlighted event's text on the line under the table (the table cuts it short)."""
+        events = self.query_one("#events-table", DataTable)
+        preview = self.query_one("#event-preview", Static)
+        if not events.row_count:
+            preview.update(Content("No care events yet: c adds one."))
+            return
+        row_key, _ = events.coordinate_to_cell_key(events.cursor_coordinate)
+        event = next((e for e in (self._data or JournalData()).events if str(e.id) == row_key.value), None)
+        preview.update(Content(printable(event.text, single_line=True) if event else ""))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "events-table":
+            self._show_event_preview()
 
     def _fill_psfs(self, data: JournalData) -> None:
         table = self.query_one("#psfs-table", DataTable)
