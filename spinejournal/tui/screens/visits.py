@@ -96,12 +96,14 @@ class VisitsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Short words: all seven keys fit the KeyBar at 80 columns (the palette lists them in full).
+        # Short words, so the KeyBar at 80 columns has room for Quit and Help. Adding an activity and
+        # a care event, done rarely, are left to the palette and the help (the empty PSFS table and
+        # events line name their keys).
         Binding("a", "add_visit", "Visit", tooltip="Record a therapy visit"),
         Binding("delete", "remove_visit", "Remove", tooltip="Remove the highlighted visit"),
-        Binding("n", "add_activity", "Activity", tooltip="Add a PSFS activity"),
+        Binding("n", "add_activity", "Activity", tooltip="Add a PSFS activity", show=False),
         Binding("r", "rate", "Rate", tooltip="Rate the PSFS activities"),
-        Binding("c", "add_event", "Event", tooltip="Add a care event"),
+        Binding("c", "add_event", "Event", tooltip="Add a care event", show=False),
         Binding("delete", "remove_event", "Remove", tooltip="Remove the highlighted care event"),
         Binding("s", "add_peg", "PEG-3", tooltip="Record a PEG-3 score"),
         Binding("i", "add_pgic", "PGIC", tooltip="Record a PGIC rating"),
