@@ -466,11 +466,10 @@ class VisitsScreen(Screen[None]):
             if not which:
                 return
             journal = self.journal_app.journal
-            stored = (
+            if len(which) == 2 and (
                 {p.date: p for p in journal.peg_scores()}.get(on),
                 {p.date: p for p in journal.pgic_ratings()}.get(on),
-            )
-            if len(which) == 2 and stored != (peg, pgic):
+            ) != (peg, pgic):
                 # Both are checked before either goes: a removal refused halfway would change something.
                 self.journal_app.show_error(
                     f"The PEG-3 or PGIC of {human_date(on)} was changed elsewhere since you opened it: "
