@@ -269,3 +269,22 @@ def test_the_version_1_file_is_kept_as_a_backup_before_the_first_version_2_save(
     reopened = Journal(v1_journal).data()
     assert len(reopened.days) == 5 and reopened.days[1].notes == "Hard day [bold]x[/] <script>"
     assert check_journal(v1_journal).ok
+
+
+# -- removing a PEG-3 score or PGIC rating as it was shown ----------------------------------------
+
+
+def test_a_peg_or_pgic_changed_since_it_was_shown_is_not_deleted(journal: Journal, journal_path: Path) -> None:
+    journal.save_peg(PegScore(TODAY, 6, 5, 4))
+    journal.save_pgic(PgicRating(TODAY, 4))
+    Journal(journal_path).save_peg(PegScore(TODAY, 2, 2, 2))  # the shell, after the app read them
+    Journal(journal_path).save_pgic(PgicRating(TODAY, 3))
+    with pytest.raises(JournalConflictError, match=r"PEG score .* changed elsewhere"):
+        journal.delete_peg(TODAY, expected=PegScore(TODAY, 6, 5, 4))
+    with pytest.raises(JournalConflictError, match=r"PGIC rating .* changed elsewhere"):
+        journal.delete_pgic(TODAY, expected=PgicRating(TODAY, 4))
+    assert journal.peg_scores() == [PegScore(TODAY, 2, 2, 2)]
+    assert journal.pgic_ratings() == [PgicRating(TODAY, 3)]
+    assert journal.delete_peg(TODAY, expected=PegScore(TODAY, 2, 2, 2))
+    assert journal.delete_pgic(TODAY, expected=PgicRating(TODAY, 3))
+    assert (journal.peg_scores(), journal.pgic_ratings()) == ([], [])

@@ -505,13 +505,15 @@ class Journal:
                 )
             self._put(table, key, record.to_dict())
 
-    def delete_peg(self, on: date) -> bool:
-        """Remove the PEG-3 score of ``on``; False when there was none."""
-        return self._delete_key(self.PEG_SCORES, on.toordinal())
+    def delete_peg(self, on: date, *, expected: PegScore | NotGiven | None = NOT_GIVEN) -> bool:
+        """Remove the PEG-3 score of ``on``; False when there was none. With ``expected`` (the score
+        as the person saw it), a score changed since is kept and ``JournalConflictError`` raised."""
+        return self._delete_dated(self.PEG_SCORES, PegScore, on, expected, "The PEG score")
 
-    def delete_pgic(self, on: date) -> bool:
-        """Remove the PGIC rating of ``on``; False when there was none."""
-        return self._delete_key(self.PGIC_RATINGS, on.toordinal())
+    def delete_pgic(self, on: date, *, expected: PgicRating | NotGiven | None = NOT_GIVEN) -> bool:
+        """Remove the PGIC rating of ``on``; False when there was none. With ``expected`` (the rating
+        as the person saw it), a rating changed since is kept and ``JournalConflictError`` raised."""
+        return self._delete_dated(self.PGIC_RATINGS, PgicRating, on, expected, "The PGIC rating")
 
     def add_event(self, event: CareEvent) -> CareEvent:
         """Record a care event; returns it with its new id."""
@@ -534,12 +536,17 @@ class Journal:
             table.remove(doc_ids=[event_id])
         return True
 
-    def _delete_key(self, name: str, key: int) -> bool:
+    def _delete_dated(
+        self, name: str, kind: type[PegScore] | type[PgicRating], on: date, expected: object, what: str
+    ) -> bool:
         with self._writing():
             table = self._table(name)
-            if not table.contains(doc_id=key):
+            doc = table.get(doc_id=on.toordinal())
+            if doc is None:
                 return False
-            table.remove(doc_ids=[key])
+            if expected is not NOT_GIVEN:
+                _check(expected, kind.from_dict(doc), f"{what} of {_day_label(on)}")
+            table.remove(doc_ids=[on.toordinal()])
         return True
 
     def save_visit(self, visit: Visit, *, expected: Visit | NotGiven | None = NOT_GIVEN) -> None:

@@ -88,7 +88,11 @@ async def test_help_explains_keys_numbers_and_heat_safety(journal_path: Path, ke
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press(key)
         assert isinstance(app.screen, HelpScreen)
-        text = " ".join(screen_text(app).replace("█", " ").split())
+        pages = []
+        for _ in range(3):  # it scrolls: read it page by page
+            pages.append(" ".join(screen_text(app).replace("█", " ").split()))
+            await pilot.press("pagedown")
+        text = " ".join(pages)
         assert "go to History" in text and "ctrl+s save the day" in text
         assert " ".join(PAIN_SCALE_HELP.split()[:12]) in text
         assert " ".join(HEAT_ICE_SAFETY.split()[:12]) in text

@@ -250,7 +250,8 @@ async def test_a_care_event_is_added_and_deleted_after_confirming(journal_path: 
         await pilot.press(*["backspace"] * 10, *"2026-03-02")  # the date field starts with today
         await pilot.press("tab", "left", "tab", *"Epidural L5", "enter")  # Imaging -> Injection
         assert isinstance(app.screen, VisitsScreen)
-        assert "Mon 2 Mar  Injection · Epidural" in screen_text(app)
+        assert "Mon 2 Mar    Injection · Epidu…" in screen_text(app)  # cut to fit, and marked
+        assert "\n Epidural L5 " in screen_text(app)  # in full under the table
         assert stored(journal_path).events == (CareEvent(date(2026, 3, 2), "injection", "Epidural L5", id=1),)
         app.screen.query_one("#events-table").focus()
         await pilot.press("delete")
@@ -266,7 +267,8 @@ async def test_a_hostile_event_text_is_shown_literally(journal_path: Path) -> No
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
-        assert "Other · [bold]x[/]" in screen_text(app)
+        assert "Other · [bold]x[/…" in screen_text(app)
+        assert " [bold]x[/] [@click=app.quit]y[/] " in screen_text(app)
         assert isinstance(app.screen, VisitsScreen)
 
 
@@ -326,3 +328,96 @@ async def test_plan_stops_a_medication_after_confirming(journal_path: Path) -> N
     assert stored(journal_path).medication(2) == Medication(  # type: ignore[attr-defined]
         "Amitriptyline", date(2026, 3, 1), dose="10 mg", per_day=1, end=TODAY, id=2
     )
+
+
+async def test_help_names_the_keys_of_treatments_meds_sleep_visits_and_plan(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        pages = []
+        for _ in range(6):  # it scrolls at 80x24: read it as a person would, page by page
+            pages.append(" ".join(screen_text(app).replace("█", " ").split()))
+            await pilot.press("pagedown")
+    text = " ".join(pages)
+    for expected in (
+        "a add a treatment: heat, ice, TENS or massage",
+        "space tick or untick a scheduled medication",
+        "+ - count one more or one less dose of an as-needed medication",
+        "← → hours slept up or down by half an hour",
+        "'.' adds the half hour",
+        "backspace clear the hours slept",
+        "c add a care event",
+        "s record a PEG-3 score",
+        "i record a PGIC rating",
+        "del remove the highlighted visit, care event, PEG-3 or PGIC",
+        "m add a medication",
+        "c change the highlighted medication's dose from a date",
+        "s stop the highlighted medication",
+    ):
+        assert expected in text, expected
+
+
+async def test_del_on_a_peg_only_row_removes_that_score_after_confirming(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_peg(PegScore(TODAY, 6, 4, 5))
+    journal.save_peg(PegScore(date(2026, 3, 8), 7, 7, 7))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        app.screen.query_one("#measures-table").focus()
+        await pilot.press("delete")  # the newest row, today's, is highlighted
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "This removes the PEG-3 score 5.0 from your journal." in screen_text(app)
+        await pilot.press("r")
+        assert isinstance(app.screen, VisitsScreen)
+    assert stored(journal_path).peg_scores == (PegScore(date(2026, 3, 8), 7, 7, 7),)
+
+
+async def test_del_on_a_row_with_both_asks_which_and_removes_only_that_one(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_peg(PegScore(TODAY, 6, 4, 5))
+    journal.save_pgic(PgicRating(TODAY, 3))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        app.screen.query_one("#measures-table").focus()
+        await pilot.press("delete")
+        assert "Remove the PEG-3 score 5.0, the PGIC rating 3, or both?" in screen_text(app)
+        await pilot.press("i")  # the PGIC only
+        assert isinstance(app.screen, VisitsScreen)
+        assert stored(journal_path).pgic_ratings == ()
+        assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
+        await pilot.press("delete", "escape")  # asked again, now for the PEG-3 only; Escape keeps it
+    assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
+
+
+async def test_removing_both_when_one_changed_elsewhere_removes_nothing(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_peg(PegScore(TODAY, 6, 4, 5))
+    journal.save_pgic(PgicRating(TODAY, 3))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        app.screen.query_one("#measures-table").focus()
+        await pilot.press("delete")
+        Journal(journal_path).save_pgic(PgicRating(TODAY, 2))  # the shell, while the confirm is open
+        await pilot.press("b")
+        assert isinstance(app.screen, VisitsScreen)
+        assert "2 much improved" in screen_text(app)  # the table shows what is stored now
+    assert stored(journal_path).peg_scores == (PegScore(TODAY, 6, 4, 5),)
+    assert stored(journal_path).pgic_ratings == (PgicRating(TODAY, 2),)
+
+
+async def test_an_event_of_another_year_shows_its_year(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.add_event(CareEvent(date(2025, 10, 2), "surgery", "Microdiscectomy L4-L5"))
+    journal.add_event(CareEvent(date(2026, 3, 2), "imaging", "MRI"))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        text = screen_text(app)
+        assert "Mon 2 Mar    Imaging · MRI" in text  # this year: no year
+        assert "2 Oct 2025   Surgery · Microdi…" in text
+        app.screen.query_one("#events-table").focus()
+        await pilot.press("down")  # the preview follows the highlighted event
+        assert "\n Microdiscectomy L4-L5 " in screen_text(app)

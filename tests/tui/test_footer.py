@@ -83,13 +83,21 @@ async def test_grouped_keys_share_their_description_and_a_click_on_one_presses_i
         assert app.screen.query_one(PainCalendar).selected == date(2026, 4, 15)  # a month on
 
 
-async def test_the_palette_key_stays_at_the_right_end_when_the_keys_do_not_fit(demo_path: Path) -> None:
+async def test_the_visits_keys_leave_room_for_quit_and_help_at_80_columns(demo_path: Path) -> None:
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
         await pilot.pause()
-        # 80 columns: the Visits keys run under the palette key, which is drawn over them (as Textual's footer).
-        shown = " a Visit  del Remove  n Activity  r Rate  c Event  s PEG-3  i PGIC  ▏^p palette "
+        assert key_bar_text(app) == " a Visit  del Remove  r Rate  s PEG-3  i PGIC  ^q Quit  ? Help      ▏^p palette "
+
+
+async def test_the_palette_key_stays_at_the_right_end_when_the_keys_do_not_fit(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        # The Visits keys run under the palette key, which is drawn over them (as Textual's footer).
+        shown = " a Visit  del Remove  r Rate  s PEG-3  i PGIC  ^▏^p palette "
         assert key_bar_text(app) == shown
         await pilot.click(KeyBar, offset=(shown.index("^p") + 1, 0))
         await pilot.pause()

@@ -19,6 +19,7 @@ from spinejournal.tui.screens.trends import TrendsScreen
 from spinejournal.tui.widgets.key_bar import KeyBar
 
 from ..conftest import TODAY
+from .helpers import screen_text
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -101,8 +102,9 @@ async def test_next_chart_cycles_the_tabs() -> None:
         for _ in range(4):
             await pilot.press("c")
             seen.append(tabs.active)
-        assert seen == ["tab-pain", "tab-adherence", "tab-heat_ice", "tab-mobility", "tab-pain"]
-        await pilot.press("c", "w")
+        # The demo logs sleep and mood: their chart is the fifth tab.
+        assert seen == ["tab-pain", "tab-adherence", "tab-heat_ice", "tab-mobility", "tab-sleep_mood"]
+        await pilot.press("c", "c", "w")
         await pilot.pause()
         # The exercises chart, hidden at first, is drawn at its real width: the four weeks are labelled.
         exercises = chart_text(app, "adherence")
@@ -212,3 +214,26 @@ async def test_a_kept_chart_is_drawn_again_when_the_journal_changes(journal: Jou
         journal.save_day(Day(date=date(2026, 3, 2), pain_avg=1))  # the first week: (1 + 6 x 8) / 7 = 7.0
         await pilot.press("s")
         assert "first week 7.0" in chart_text(app, "pain")
+
+
+async def test_a_sleep_and_mood_tab_only_when_the_range_has_sleep_or_mood() -> None:
+    data = two_weeks()
+    with_sleep = data.days[:-2] + tuple(d.with_changes(sleep_quality=3, mood=6) for d in data.days[-2:])
+    app = Host(Journal.from_data(JournalData(days=with_sleep, visits=data.visits)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert " Mobility  Sleep " in screen_text(app)  # the tab's name in full, at 80 columns
+        for _ in range(4):
+            await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "tab-sleep_mood"
+        assert "Sleep quality and mood (0-10)" in chart_text(app, "sleep_mood")
+        await pilot.press("c")
+        assert app.screen.query_one(TabbedContent).active == "tab-pain"
+    app = Host(Journal.from_data(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Sleep" not in screen_text(app)
+        for _ in range(4):  # the four charts, then back to the first
+            await pilot.press("c")
+        assert app.screen.query_one(TabbedContent).active == "tab-pain"

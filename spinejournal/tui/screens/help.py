@@ -25,6 +25,53 @@ _KEYS = (
     ("ctrl+q", "quit (asks first if something is not saved)"),
 )
 
+# The keys of each place, by where they work: (heading, ((key, what it does), ...)).
+_PLACES = (
+    (
+        "Today: the Treatments tab",
+        (
+            ("a", "add a treatment: heat, ice, TENS or massage"),
+            ("del", "remove the highlighted treatment"),
+        ),
+    ),
+    (
+        "Today: the Meds tab",
+        (
+            ("space", "tick or untick a scheduled medication as taken"),
+            ("+ -", "count one more or one less dose of an as-needed medication"),
+        ),
+    ),
+    (
+        "Today: sleep and mood (Mobility tab)",
+        (
+            ("← →", "hours slept up or down by half an hour"),
+            ("0-9", "type the hours slept; '.' adds the half hour"),
+            ("0-9", "mood and sleep quality, as for pain"),
+            ("backspace", "clear the hours slept (not given)"),
+        ),
+    ),
+    (
+        "Visits",
+        (
+            ("a", "record a therapy visit"),
+            ("n / r", "add a PSFS activity / rate the activities"),
+            ("c", "add a care event (surgery, injection, imaging, diagnosis)"),
+            ("s", "record a PEG-3 score"),
+            ("i", "record a PGIC rating (your impression of change)"),
+            ("del", "remove the highlighted visit, care event, PEG-3 or PGIC"),
+        ),
+    ),
+    (
+        "Plan",
+        (
+            ("a / r", "add an exercise / retire the highlighted one"),
+            ("m", "add a medication"),
+            ("c", "change the highlighted medication's dose from a date"),
+            ("s", "stop the highlighted medication (what was taken stays)"),
+        ),
+    ),
+)
+
 
 def _heading(text: str) -> Content:
     return Content.styled(text, "bold $accent")
@@ -51,7 +98,7 @@ class HelpScreen(Dialog[None]):
         padding: 0 1 1 1;
     }
 
-    #help-keys {
+    .help-keys {
         grid-size: 2;
         grid-columns: 10 1fr;
         grid-rows: auto;
@@ -59,7 +106,7 @@ class HelpScreen(Dialog[None]):
         padding: 0 1 1 1;
     }
 
-    #help-keys Label {
+    .help-keys Label {
         width: 1fr;
         padding: 0;
     }
@@ -74,10 +121,16 @@ class HelpScreen(Dialog[None]):
             yield Static(Content("Help"), classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(_heading("Keys"), classes="help-heading")
-                with Grid(id="help-keys"):
+                with Grid(id="help-keys", classes="help-keys"):
                     for key, what in keys:
                         yield Label(Content.styled(key, "bold"))
                         yield Label(Content(what))
+                for heading, place_keys in _PLACES:
+                    yield Static(_heading(heading), classes="help-heading")
+                    with Grid(classes="help-keys"):
+                        for key, what in place_keys:
+                            yield Label(Content.styled(key, "bold"))
+                            yield Label(Content(what))
                 yield Static(_heading("What the numbers mean"), classes="help-heading")
                 yield Static(Content(PAIN_SCALE_HELP), classes="help-text")
                 yield Static(_heading("Heat and ice"), classes="help-heading")

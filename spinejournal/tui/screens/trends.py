@@ -1,4 +1,4 @@
-"""Trends: the charts (pain, exercises, heat and ice, mobility) and what changed, for a chosen range.
+"""Trends: the charts (pain, exercises, heat and ice, mobility, sleep and mood) and what changed, for a chosen range.
 
 All figures come from :mod:`spinejournal.insights` and every drawing from :mod:`spinejournal.charts`,
 the same ones the ``trends`` command and the exports use. Insights are computed once per range and
@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from spinejournal import clock
-from spinejournal.charts import CHARTS
+from spinejournal.charts import CHARTS, OPTIONAL_CHARTS, charts_for
 from spinejournal.insights import RANGE_KEYS, DateRange, Insights, compute, resolve_range, what_changed
 from spinejournal.model import JournalData
 from spinejournal.store import JournalError
@@ -39,6 +39,8 @@ CHART_TABS: dict[str, str] = {
     "adherence": "Exercises",
     "heat_ice": "Heat & ice",
     "mobility": "Mobility",
+    # "Sleep & mood" would be cut at 80 columns; the chart's title names both.
+    "sleep_mood": "Sleep",
 }
 
 
@@ -58,13 +60,14 @@ class TrendsScreen(Screen[None]):
         # (range key) -> (the snapshot and range it was computed for, the insights).
         self._cache: dict[str, tuple[JournalData, DateRange, Insights]] = {}
         self._last_data: JournalData | None = None
+        self._shown: tuple[str, ...] = CHARTS  # the charts with a tab now (charts_for the range)
 
     def compose(self) -> ComposeResult:
         yield NavBar()
         yield Static(id="trends-header", markup=False)
         with Horizontal(id="trends-body"):
             with TabbedContent(id="trends-tabs"):
-                for kind in CHARTS:
+                for kind in CHARTS + OPTIONAL_CHARTS:
                     with TabPane(CHART_TABS[kind], id=f"tab-{kind}"):
                         yield TrendChart(kind, id=f"chart-{kind}", classes="trend-chart")
             with VerticalScroll(id="what-changed"):
@@ -114,8 +117,21 @@ class TrendsScreen(Screen[None]):
             )
         )
         self.query_one("#what-changed-text", Static).update(self._words(ins))
+        self._show_tabs(charts_for(ins))
         for chart in self.query(TrendChart):
             chart.use(ins)  # drawn when on screen: the hidden tabs' charts wait until shown
+
+    def _show_tabs(self, shown: tuple[str, ...]) -> None:
+        """Tabs for the charts in ``shown`` only: an optional chart without data in the range has none."""
+        self._shown = shown
+        tabs = self.query_one(TabbedContent)
+        if tabs.active.removeprefix("tab-") not in shown:
+            tabs.active = f"tab-{CHARTS[0]}"
+        for kind in OPTIONAL_CHARTS:
+            if kind in shown:
+                tabs.show_tab(f"tab-{kind}")
+            else:
+                tabs.hide_tab(f"tab-{kind}")
 
     @staticmethod
     def _words(ins: Insights) -> Content:
@@ -135,5 +151,5 @@ class TrendsScreen(Screen[None]):
 
     def action_next_chart(self) -> None:
         tabs = self.query_one(TabbedContent)
-        panes = [f"tab-{kind}" for kind in CHARTS]
+        panes = [f"tab-{kind}" for kind in self._shown]
         tabs.active = panes[(panes.index(tabs.active) + 1) % len(panes)] if tabs.active in panes else panes[0]

@@ -45,6 +45,17 @@ def _rating_cell(rating: PsfsRating | None) -> Text:
     return Text(f"{rating.score} ({rating.date.day} {rating.date:%b})" if rating else "–")
 
 
+# The care events table in the 34-column pane: the date column fits "12 Oct 2025", the event text
+# what is left after cell padding and a one-column scrollbar.
+_EVENT_DATE_WIDTH = 11
+_EVENT_TEXT_WIDTH = 34 - (_EVENT_DATE_WIDTH + 2) - 2 - 1
+
+
+def _event_date(on: date, today: date) -> str:
+    """'Mon 2 Mar' this year; '2 Oct 2025' for another year (events often come months before care)."""
+    return short_date(on) if on.year == today.year else f"{on.day} {on:%b %Y}"
+
+
 def _measure_rows(data: JournalData) -> list[tuple[date, PegScore | None, PgicRating | None]]:
     """One row per date with a PEG-3 score or a PGIC rating, newest first."""
     pegs = {p.date: p for p in data.peg_scores}
@@ -72,18 +83,31 @@ class VisitsScreen(Screen[None]):
     #visits-summary, #psfs-summary {
         height: auto;
     }
+
+    #events-table {
+        scrollbar-size-vertical: 1;
+    }
+
+    #event-preview {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Short words: all seven keys fit the KeyBar at 80 columns (the palette lists them in full).
+        # Short words, so the KeyBar at 80 columns has room for Quit and Help. Adding an activity and
+        # a care event, done rarely, are left to the palette and the help (the empty PSFS table and
+        # events line name their keys).
         Binding("a", "add_visit", "Visit", tooltip="Record a therapy visit"),
         Binding("delete", "remove_visit", "Remove", tooltip="Remove the highlighted visit"),
-        Binding("n", "add_activity", "Activity", tooltip="Add a PSFS activity"),
+        Binding("n", "add_activity", "Activity", tooltip="Add a PSFS activity", show=False),
         Binding("r", "rate", "Rate", tooltip="Rate the PSFS activities"),
-        Binding("c", "add_event", "Event", tooltip="Add a care event"),
+        Binding("c", "add_event", "Event", tooltip="Add a care event", show=False),
         Binding("delete", "remove_event", "Remove", tooltip="Remove the highlighted care event"),
         Binding("s", "add_peg", "PEG-3", tooltip="Record a PEG-3 score"),
         Binding("i", "add_pgic", "PGIC", tooltip="Record a PGIC rating"),
+        Binding("delete", "remove_measure", "Remove", tooltip="Remove the highlighted PEG-3 score or PGIC rating"),
     ]
 
     def __init__(self) -> None:
@@ -104,9 +128,10 @@ class VisitsScreen(Screen[None]):
                 yield Static(id="visits-summary", classes="hint")
                 yield Label("Care events", classes="subheading")
                 events: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="events-table")
-                events.add_column("Date", key="date")
-                events.add_column("Event", key="event")
+                events.add_column("Date", key="date", width=_EVENT_DATE_WIDTH)
+                events.add_column("Event", key="event", width=_EVENT_TEXT_WIDTH)
                 yield events
+                yield Static(id="event-preview", classes="hint")
             with Vertical(id="psfs-pane"):
                 yield Label("Goals: activities that are hard now (PSFS)", classes="subheading")
                 psfs: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="psfs-table")
@@ -141,6 +166,7 @@ class VisitsScreen(Screen[None]):
             "remove_event",
             "add_peg",
             "add_pgic",
+            "remove_measure",
         ):
             if self.journal_app.read_only:
                 return False
@@ -148,6 +174,8 @@ class VisitsScreen(Screen[None]):
                 return self.focused is self.query_one("#visits-table")
             if action == "remove_event":
                 return self.focused is self.query_one("#events-table")
+            if action == "remove_measure":
+                return self.focused is self.query_one("#measures-table")
         return True
 
     def on_descendant_focus(self) -> None:
@@ -180,13 +208,16 @@ class VisitsScreen(Screen[None]):
     def _fill_care(self, data: JournalData) -> None:
         events = self.query_one("#events-table", DataTable)
         events.clear()
+        today = clock.today()
         for event in reversed(data.events):
             # The text is the person's own words: rich Text (never markup), control characters visible.
+            text = f"{EVENT_KINDS[event.kind]} · {printable(event.text, single_line=True)}"
             events.add_row(
-                Text(short_date(event.date)),
-                Text(f"{EVENT_KINDS[event.kind]} · {shorten(printable(event.text, single_line=True), 40)}"),
+                Text(_event_date(event.date, today)),
+                Text(shorten(text, _EVENT_TEXT_WIDTH)),
                 key=str(event.id),
             )
+        self._show_event_preview()
         measures = self.query_one("#measures-table", DataTable)
         measures.clear()
         for on, peg, pgic in _measure_rows(data):
@@ -194,7 +225,23 @@ class VisitsScreen(Screen[None]):
                 Text(short_date(on)),
                 Text(f"{peg.score:.1f}" if peg else "–"),
                 Text(f"{pgic.rating} {PGIC_LABELS[pgic.rating].lower()}" if pgic else "–"),
+                key=on.isoformat(),
             )
+
+    def _show_event_preview(self) -> None:
+        """The highlighted event's text on the line under the table (the table cuts it short)."""
+        events = self.query_one("#events-table", DataTable)
+        preview = self.query_one("#event-preview", Static)
+        if not events.row_count:
+            preview.update(Content("No care events yet: c adds one."))
+            return
+        row_key, _ = events.coordinate_to_cell_key(events.cursor_coordinate)
+        event = next((e for e in (self._data or JournalData()).events if str(e.id) == row_key.value), None)
+        preview.update(Content(printable(event.text, single_line=True) if event else ""))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "events-table":
+            self._show_event_preview()
 
     def _fill_psfs(self, data: JournalData) -> None:
         table = self.query_one("#psfs-table", DataTable)
@@ -393,6 +440,67 @@ class VisitsScreen(Screen[None]):
             ),
             decided,
         )
+
+    def action_remove_measure(self) -> None:
+        table = self.query_one("#measures-table", DataTable)
+        if self.journal_app.refuse_read_only() or not table.row_count:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        on = date.fromisoformat(str(row_key.value))
+        data = self._data or JournalData()
+        peg = next((p for p in data.peg_scores if p.date == on), None)
+        pgic = next((p for p in data.pgic_ratings if p.date == on), None)
+        named = {
+            "peg": f"the PEG-3 score {peg.score:.1f}" if peg else "",
+            "pgic": f"the PGIC rating {pgic.rating} ({PGIC_LABELS[pgic.rating].lower()})" if pgic else "",
+        }
+
+        def decided(choice: str | None) -> None:
+            targets = {
+                "both": ("peg", "pgic"),
+                "peg": ("peg",),
+                "pgic": ("pgic",),
+                "remove": ("peg",) if peg else ("pgic",),
+            }
+            which = targets.get(choice or "", ())
+            if not which:
+                return
+            journal = self.journal_app.journal
+            if len(which) == 2 and (
+                {p.date: p for p in journal.peg_scores()}.get(on),
+                {p.date: p for p in journal.pgic_ratings()}.get(on),
+            ) != (peg, pgic):
+                # Both are checked before either goes: a removal refused halfway would change something.
+                self.journal_app.show_error(
+                    f"The PEG-3 or PGIC of {human_date(on)} was changed elsewhere since you opened it: "
+                    "nothing was removed."
+                )
+                self._refresh_data(force=True)
+                return
+            try:
+                if "peg" in which:
+                    journal.delete_peg(on, expected=peg)
+                if "pgic" in which:
+                    journal.delete_pgic(on, expected=pgic)
+            except JournalError as exc:
+                self.journal_app.show_error(exc)
+                self._refresh_data(force=True)
+                return
+            self.notify(f"Removed {' and '.join(named[k] for k in which)} of {human_date(on)}.", markup=False)
+            self._refresh_data(force=True)
+
+        if peg and pgic:
+            question = f"Remove the PEG-3 score {peg.score:.1f}, the PGIC rating {pgic.rating}, or both?"
+            choices = [
+                ("both", "Both", "b"),
+                ("peg", "PEG-3", "s"),
+                ("pgic", "PGIC", "i"),
+                ("cancel", "Cancel", "escape"),
+            ]
+        else:
+            question = f"This removes {named['peg'] or named['pgic']} from your journal."
+            choices = [("remove", "Remove", "r"), ("cancel", "Cancel", "escape")]
+        self.app.push_screen(ConfirmScreen(f"Remove from {human_date(on)}?", question, choices), decided)
 
     def commands(self) -> Iterable[SystemCommand]:
         """Command palette entries of this screen."""
