@@ -31,6 +31,7 @@ from spinejournal.model import (
     PsfsActivity,
     PsfsRating,
     Radiating,
+    TherapySession,
     Visit,
 )
 
@@ -395,3 +396,11 @@ def test_red_flag_lines_are_dated_and_carry_no_advice() -> None:
     lines = therapist_lines(compute(data, rng))
     assert "Red flag reported on 24 Nov: pain at night that rest does not ease." in lines
     assert not any("Please" in line or "call your doctor" in line for line in lines)
+
+
+def test_counts_of_one_are_singular() -> None:
+    # One logged day in a one-day range with one 1-minute heat session: "1 of 1 day", "1 minute".
+    data = JournalData(days=(day(MAR[1], 4, sessions=(TherapySession("heat", 1),)),))
+    lines = what_changed(run(data, MAR[1], MAR[1]))
+    assert any(line.endswith(": 1 of 1 day logged.") for line in lines)
+    assert any(line.startswith("Heat: 1 session, 1 minute in all;") for line in lines)

@@ -139,7 +139,7 @@ def treatment_line(stats: TherapyStats) -> str:
     name = THERAPY_KINDS[stats.kind]
     if stats.sessions == 0:
         return f"{name}: no sessions."
-    line = f"{name}: {plural(stats.sessions, 'session')}, {stats.minutes} minutes in all"
+    line = f"{name}: {plural(stats.sessions, 'session')}, {plural(stats.minutes, 'minute')} in all"
     if stats.mean_relief is not None:
         relief = fmt(stats.mean_relief)
         return line + f"; pain was on average {relief} points lower about 30 minutes after (n = {stats.relief_n})."
@@ -227,7 +227,7 @@ def what_changed(ins: Insights, *, period: bool = True, details: bool = True) ->
         lines.append(f"No days logged from {rng.day_label(rng.start)} to {rng.day_label(rng.end)}.")
         return tuple(lines)
     if period:
-        lines.append(f"{rng.label}: {ins.days_logged} of {ins.days_in_range} days logged.")
+        lines.append(f"{rng.label}: {ins.days_logged} of {plural(ins.days_in_range, 'day')} logged.")
     lines.append(ins.pain.change.sentence)
     extremes = pain_extremes_line(rng, ins.pain.worst, ins.pain.least)
     if extremes is not None:
