@@ -37,11 +37,14 @@ def mobility(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Mobility
     care_days = data.days[:BASELINE_DAYS]
     care_points = [_point(d) for d in care_days]
     windows = whole_weeks(rng)
+    # Points grouped by week once, for all five measures (a 10-year range has 521 weeks).
+    by_week = by_whole_week(rng, ((p.date, p) for p in series))
     trends = []
     for key, label, unit, higher in _MEASURES:
-        dated = [(p.date, v) for p in series if (v := getattr(p, key)) is not None]
+        n = sum(1 for p in series if getattr(p, key) is not None)
         weeks = [
-            _week(start, end, values) for (start, end), values in zip(windows, by_whole_week(rng, dated), strict=True)
+            _week(start, end, [v for p in points if (v := getattr(p, key)) is not None])
+            for (start, end), points in zip(windows, by_week, strict=True)
         ]
         first, latest = first_and_latest(weeks)
         care_week = None
@@ -51,5 +54,5 @@ def mobility(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Mobility
             care_week = _week(care_days[0].date, care_days[-1].date, care_values)
             after = [w for w in weeks if w.value is not None and w.start > care_week.end]
             care_latest = after[-1] if after and care_week.value is not None else None
-        trends.append(MeasureTrend(key, label, unit, higher, len(dated), first, latest, care_week, care_latest))
+        trends.append(MeasureTrend(key, label, unit, higher, n, first, latest, care_week, care_latest))
     return MobilitySummary(series, tuple(trends))
