@@ -39,7 +39,8 @@ class Baseline:
 
     ``scope`` is "range" for the first days of the range, or "journal" for the first days of the
     whole journal: used when the range is too short to hold both a baseline and a later week to
-    compare (e.g. a week since the last visit), as DOMAIN.md allows.
+    compare (e.g. a week since the last visit), as DOMAIN.md allows. :class:`PainSince` uses "care"
+    (the first days of the journal) and "visit" (the first days on or after the last visit).
     """
 
     start: date
@@ -172,10 +173,11 @@ class LimbPain:
     """Leg or arm pain: the 0-10 limb pain in the first week of care and the latest week, how far it
     reaches per limb, and where it hurts.
 
-    ``first_week`` holds the limb-pain values of the first BASELINE_DAYS logged days of the journal,
-    ``latest_week`` those of the latest whole week of the range with a logged day after them; each
-    ``value`` (the mean) is None below WEEK_MIN_DAYS values. ``regions`` are (region id, days logged)
-    for each region logged in the range, in body order.
+    ``first_week`` holds the limb-pain values of the first BASELINE_DAYS logged days of the journal
+    (the first week of care), ``latest_week`` those of the latest whole week of the range that starts
+    after them and has at least WEEK_MIN_DAYS logged days (None when there is none); each ``value``
+    (the mean) is None below WEEK_MIN_DAYS values. ``mean``/``n``: all limb-pain values of the range.
+    ``regions`` are (region id, days logged) for each region logged in the range, in body order.
     """
 
     first_week: WeekValue | None
