@@ -140,3 +140,8 @@ def red_flag_advice(flag_ids: tuple[str, ...] | list[str]) -> str:
     """One calm sentence of guidance for the given red flags ('' when there are none)."""
     level = most_urgent(flag_ids)
     return URGENCY_ADVICE[level] if level else ""
+
+
+# PSFS: a change of 3 points in one activity's rating is meaningful (DOMAIN.md, function table;
+# PSFS_MCID_POINTS above is for the mean score).
+PSFS_ITEM_MCID_POINTS = 3.0

@@ -150,9 +150,11 @@ def test_heat_ice_legend_gives_relief_with_n_or_says_too_few() -> None:
 
 def test_weekly_adherence_bars_are_the_weekly_percentages() -> None:
     plan = (Exercise("Walk", start=date(2026, 1, 1), id=1),)
-    # Done every day of the last week only: weeks at 0, 0, 0 and 100 %.
+    # Every day logged (sessions are planned on logged days only), done every day of the last week
+    # only: weeks at 0, 0, 0 and 100 %.
     days = tuple(
-        Day(date=TODAY - timedelta(days=i), pain_avg=3, exercises=(ExerciseLog(1, "done"),)) for i in range(6, -1, -1)
+        Day(date=TODAY - timedelta(days=i), pain_avg=3, exercises=(ExerciseLog(1, "done"),) if i < 7 else ())
+        for i in range(27, -1, -1)
     )
     plt = Recorder()
     draw_adherence(plt, four_weeks(JournalData(days=days, exercises=plan)), width=80)

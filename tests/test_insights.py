@@ -290,7 +290,9 @@ def test_adherence_per_exercise_and_overall() -> None:
     assert adh.adherent is (adh.percent >= ADHERENT_PERCENT)
     # Reasons: no time 3 (two partial tilts, one partial bird dog), pain 1.
     assert adh.skip_reasons == (("no_time", 3), ("pain", 1)) and adh.top_skip_reason == "no_time"
-    assert "76 % of planned sessions" in adh.sentence
+    assert "14 of 14 days recorded; of the sessions planned on those days, 76 % done" in adh.sentence
+    # 14.64 done of 19.14 planned: both shown as whole numbers.
+    assert "(15 of 19 sessions," in adh.sentence
     assert "Least done: Bird dog (50 %)" in adh.sentence
     assert "Most common reason for skipping: no time (3 times)" in adh.sentence
 
@@ -316,7 +318,8 @@ def test_ties_in_skip_reasons_follow_the_reason_list() -> None:
 
 def test_more_than_daily_exercise_counts_a_tick_as_the_days_sessions() -> None:
     plan = (Exercise("Chin tuck", start=MAR[1], times_per_week=14, id=1),)
-    days = (day(MAR[1], 3, exercises=(ExerciseLog(1, "done"),)),)
+    # All 7 days logged (sessions are planned on logged days only), a tick on the first.
+    days = (day(MAR[1], 3, exercises=(ExerciseLog(1, "done"),)), *(day(MAR[n], 3) for n in range(2, 8)))
     adh = run(JournalData(days=days, exercises=plan), MAR[1], MAR[7]).adherence
     # 14 scheduled in the week; one tick = 14 / 7 = 2 sessions -> 2 / 14 = 14.3 %.
     assert (adh.scheduled, adh.credit) == (14, 2)
@@ -443,9 +446,10 @@ def test_mobility_series_and_trends() -> None:
     # 15 Mar has no mobility: 14 points.
     assert len(mob.series) == 14 and mob.series[0].walk == 10 and mob.series[0].sit is None
     trends = {t.key: t for t in mob.trends}
-    # Walk: first 7 values 10..16 -> mean 13; last 7 17..23 -> mean 20.
-    assert (trends["walk"].n, trends["walk"].start_mean, trends["walk"].recent_mean) == (14, 13.0, 20.0)
-    # Stiffness: 3 values, fewer than 2 x 7: no trend.
+    # Whole weeks end on 15 Mar: 2-8 and 9-15 Mar (1 Mar, a one-day week, is left out).
+    # Walk: 2-8 Mar holds 11..17 -> mean 14; 9-14 Mar holds 18..23 (6 values) -> 20.5.
+    assert (trends["walk"].n, trends["walk"].start_mean, trends["walk"].recent_mean) == (14, 14.0, 20.5)
+    # Stiffness: 2 values in 2-8 Mar (fewer than WEEK_MIN_DAYS = 4): no trend.
     assert (trends["stiffness"].n, trends["stiffness"].start_mean) == (3, None)
     assert not trends["stiffness"].higher_is_better
 
@@ -459,11 +463,13 @@ def test_psfs_score_is_the_mean_of_each_activitys_latest_rating() -> None:
         PsfsRating(1, MAR[10], 6),
     )
     psfs = run(JournalData(psfs_activities=acts, psfs_ratings=ratings), MAR[1], MAR[14]).psfs
-    # 3 Mar: (4 + 3) / 2 = 3.5. 10 Mar: (6 + 3) / 2 = 4.5.
+    # Chart series, each activity's latest so far: 3 Mar: (4 + 3) / 2 = 3.5. 10 Mar: (6 + 3) / 2 = 4.5.
     assert [(p.date, p.score, p.n_activities) for p in psfs.series] == [(MAR[3], 3.5, 2), (MAR[10], 4.5, 2)]
-    assert (psfs.first, psfs.latest, psfs.change, psfs.important) == (3.5, 4.5, 1.0, False)
+    # Score of one occasion each: intake 20 Feb (the only activity then): 2; latest occasion with every
+    # activity rated: 3 Mar, 3.5 (10 Mar rates only one of two) -> + 1.5.
+    assert (psfs.first, psfs.latest, psfs.change, psfs.important) == (2.0, 3.5, 1.5, False)
     assert psfs.activities[1].points == ((MAR[3], 3),)
-    assert "went up from 3.5 to 4.5 (1.0 points)" in psfs.sentence
+    assert "went up from 2.0 at intake (20 Feb) to 3.5 on 3 Mar (1.5 points)" in psfs.sentence
 
 
 def test_red_flags_questions_and_notes_in_range() -> None:

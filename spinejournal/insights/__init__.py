@@ -19,12 +19,20 @@ One call
     ``compute(data, rng) -> Insights``: a frozen dataclass tree, cheap enough to cache per
     (range, journal snapshot). ``Insights`` holds:
 
-    - ``days_in_range``, ``days_logged``, ``is_empty``;
+    - ``days_in_range``, ``days_logged``, ``days_unrecorded`` (days with no entry), ``is_empty``;
     - ``pain: PainSummary``: ``series`` (PainPoint: date, pain, rolling_mean), ``weeks``
-      (WeekMean: start, end, n, mean or None when n < WEEK_MIN_DAYS), ``mean``, ``baseline``
+      (WeekMean: start, end, n, mean or None when n < WEEK_MIN_DAYS; whole 7-day weeks ending on
+      the range's last day, a partial week at the start left out), ``mean``, ``baseline``
       (Baseline: start, end, n, mean, or None), ``change`` (PainChange: baseline, latest, latest_week,
       points, percent, important, direction, sentence), ``best_days``/``worst_days`` (PainPoint),
-      ``flares`` (Flare: date, pain, trailing_mean, rise);
+      ``flares`` (Flare: date, pain, trailing_mean, rise), ``since_care`` and ``since_visit``
+      (PainSince: scope, since, baseline, latest_week, points, percent, important, direction; from
+      the first 7 logged days of the journal, or of the last visit, to the latest whole week),
+      ``worst``/``least`` (PainExtreme: date, pain, the highest pain_worst / lowest pain_least);
+    - ``limb: LimbPain``: ``first_week``/``latest_week`` (WeekValue of the 0-10 limb pain: the first
+      week of care, the latest whole week), ``reaches`` (LimbReach: limb, label, first_extent,
+      latest_extent, first_reach, latest_reach, verdict "centralising" | "peripheralising" |
+      "stable" | "unknown"), ``regions`` ((region id, days)), ``mean``, ``n``;
     - ``adherence: Adherence``: ``exercises`` (ExerciseAdherence: exercise_id, name, dose,
       active_days, scheduled, done, partial, skipped, credit, percent, adherent), overall
       ``scheduled``/``credit``/``percent``/``adherent``, ``skip_reasons`` ((reason, count), most common
@@ -39,10 +47,14 @@ One call
       average pain after days with all, some or none of the logged exercises done), ``sentence``;
     - ``mobility: MobilitySummary``: ``series`` (MobilityPoint: date, walk, sit, stand, stiffness,
       fingertip_floor_cm), ``trends`` (MeasureTrend: key, label, unit, higher_is_better, n,
-      start_mean, recent_mean, each None when too few values);
+      ``first_week``/``latest_week`` (WeekValue, whole weeks of the range with >= WEEK_MIN_DAYS
+      values), ``care_week``/``care_latest`` (the start of care against the latest week),
+      ``start_mean``/``recent_mean`` (their means, None when too few values));
     - ``psfs: PsfsSummary``: ``series`` (PsfsPoint: date, score, n_activities), ``activities``
-      (PsfsActivitySeries: activity_id, name, points), ``first``, ``latest``, ``change``,
-      ``important``, ``sentence``;
+      (PsfsActivitySeries: activity_id, name, points), ``first``/``first_date`` (the intake
+      occasion), ``latest``/``latest_date`` (the latest occasion: every activity rated that date),
+      ``change``, ``important``, ``sentence``, ``items`` (PsfsItemChange: activity_id, name,
+      intake_date, intake, latest_date, latest, change, meaningful at |change| >= 3);
     - ``red_flag_days`` (RedFlagDay: date, flags, urgency), ``questions`` and ``notes`` (TextEntry:
       date, text; the person's own words, to be escaped by whoever shows them);
     - ``sleep_mood: SleepMood``: ``hours``/``quality``/``mood`` (MeasureSummary: key, label, n, mean,
@@ -65,13 +77,20 @@ Words
     words, red flags first (``period=False`` leaves out the "range: n of m days logged" line).
     ``detail_sections(ins) -> tuple[(title, lines), ...]``: sleep and mood, medications,
     treatments per kind, PEG-3, PGIC and care events, each only when the range has data for it.
+    ``therapist_lines(ins)``: the headline figures in the therapist's voice (days recorded, red
+    flags, pain since care and since the visit, worst/least, limb pain and reach, where it hurts,
+    PSFS, mobility against the start of care). ``red_flag_lines(data, rng)``: "reported on 24 Nov:
+    pain at night that rest does not ease", one per day, no advice. The line helpers
+    (``pain_since_line``, ``reach_line``, ``limb_lines``, ``mobility_line``, ``mobility_care_line``,
+    ``psfs_item_line``, ``pain_extremes_line``, ``recorded_sentence``, ``sessions``) build them.
     ``short_date(d)`` ("2 Mar"). Sentences can contain user text (exercise names): show them as plain
     text, never as markup.
 
 Modules
     ``range`` (DateRange, resolve_range), ``types`` (the result dataclasses), one module per analysis
     (``pain``, ``adherence``, ``treatments`` for heat, ice, TENS, massage and next-day pain,
-    ``mobility``, ``function`` for PSFS, ``sleep_mood``, ``medications``, ``peg``, ``pgic``, ``events``),
+    ``mobility``, ``function`` for PSFS, ``limb`` for leg and arm pain, ``sleep_mood``, ``medications``,
+    ``peg``, ``pgic``, ``events``),
     ``words`` (the sentences), ``format`` (how figures and dates are written) and
     ``figures`` (shared numeric helpers). Import the public names from here.
 
@@ -85,10 +104,11 @@ from spinejournal.clinical import MIN_N, most_urgent
 from spinejournal.insights.adherence import adherence
 from spinejournal.insights.events import care_events, week_after
 from spinejournal.insights.format import short_date, shown
-from spinejournal.insights.function import psfs
+from spinejournal.insights.function import occasions, psfs
+from spinejournal.insights.limb import furthest_reach, limb_pain, reach_verdict
 from spinejournal.insights.medications import medication_summary
 from spinejournal.insights.mobility import mobility
-from spinejournal.insights.pain import BEST_WORST_COUNT, pain_summary
+from spinejournal.insights.pain import BEST_WORST_COUNT, pain_since, pain_summary
 from spinejournal.insights.peg import peg_change
 from spinejournal.insights.pgic import pgic_latest
 from spinejournal.insights.range import FOUR_WEEKS_DAYS, THREE_MONTHS_DAYS, DateRange, resolve_range
@@ -105,6 +125,8 @@ from spinejournal.insights.types import (
     GroupMean,
     HeatIce,
     Insights,
+    LimbPain,
+    LimbReach,
     MeasureSummary,
     MeasureTrend,
     MedicationChange,
@@ -113,11 +135,14 @@ from spinejournal.insights.types import (
     MobilitySummary,
     NextDayPain,
     PainChange,
+    PainExtreme,
     PainPoint,
+    PainSince,
     PainSummary,
     PegChange,
     PgicLatest,
     PsfsActivitySeries,
+    PsfsItemChange,
     PsfsPoint,
     PsfsSummary,
     RedFlagDay,
@@ -135,8 +160,20 @@ from spinejournal.insights.words import (
     as_needed_line,
     detail_sections,
     event_line,
+    limb_lines,
     medication_change_line,
+    mobility_care_line,
+    mobility_line,
+    pain_extremes_line,
+    pain_since_line,
+    psfs_item_line,
+    reach_line,
+    recorded_sentence,
+    red_flag_line,
+    red_flag_lines,
     scheduled_line,
+    sessions,
+    therapist_lines,
     went_together_sentence,
     what_changed,
 )
@@ -163,6 +200,8 @@ __all__ = [
     "GroupMean",
     "HeatIce",
     "Insights",
+    "LimbPain",
+    "LimbReach",
     "MeasureSummary",
     "MeasureTrend",
     "MedicationChange",
@@ -171,11 +210,14 @@ __all__ = [
     "MobilitySummary",
     "NextDayPain",
     "PainChange",
+    "PainExtreme",
     "PainPoint",
+    "PainSince",
     "PainSummary",
     "PegChange",
     "PgicLatest",
     "PsfsActivitySeries",
+    "PsfsItemChange",
     "PsfsPoint",
     "PsfsSummary",
     "RedFlagDay",
@@ -192,11 +234,28 @@ __all__ = [
     "compute",
     "detail_sections",
     "event_line",
+    "furthest_reach",
+    "limb_lines",
+    "limb_pain",
     "medication_change_line",
+    "mobility_care_line",
+    "mobility_line",
+    "occasions",
+    "pain_extremes_line",
+    "pain_since",
+    "pain_since_line",
+    "psfs_item_line",
+    "reach_line",
+    "reach_verdict",
+    "recorded_sentence",
+    "red_flag_line",
+    "red_flag_lines",
     "resolve_range",
     "scheduled_line",
+    "sessions",
     "short_date",
     "shown",
+    "therapist_lines",
     "week_after",
     "went_together_sentence",
     "what_changed",
@@ -218,7 +277,7 @@ def compute(data: JournalData, rng: DateRange) -> Insights:
         adherence=adherence(data, rng, days),
         heat_ice=heat_ice(rng, days, treatments),
         next_day=next_day_pain(data, days),
-        mobility=mobility(days),
+        mobility=mobility(data, rng, days),
         psfs=psfs(data, rng),
         red_flag_days=red_flag_days,
         questions=tuple(TextEntry(d.date, d.questions) for d in days if d.questions.strip()),
@@ -229,4 +288,5 @@ def compute(data: JournalData, rng: DateRange) -> Insights:
         peg=peg_change(data.peg_scores, rng),
         pgic=pgic_latest(data.pgic_ratings, rng),
         events=care_events(data.events, rng),
+        limb=limb_pain(data, rng, days),
     )

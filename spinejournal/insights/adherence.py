@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
+from spinejournal.insights.figures import week_windows
 from spinejournal.insights.range import DateRange
 from spinejournal.insights.types import Adherence, ExerciseAdherence, WeekAdherence
 from spinejournal.insights.words import adherence_sentence
 from spinejournal.model import SKIP_REASONS, Day, Exercise, JournalData
 
 
-def _active_days(ex: Exercise, first: date, last: date) -> int:
-    """Days of first..last on which the exercise is in the plan (its end date is excluded)."""
+def _active_days(ex: Exercise, logged: Sequence[date], first: date, last: date) -> int:
+    """Logged days (``logged``, sorted) of first..last on which the exercise is in the plan (its end
+    date is excluded).
+
+    Only logged days count: a day with no entry is unrecorded, not a day of skipped exercises.
+    """
     lo = max(ex.start, first)
     hi = min(last, ex.end - timedelta(days=1)) if ex.end is not None else last
-    return max(0, (hi - lo).days + 1)
+    # ``logged`` is sorted: two binary searches keep a 10-year journal's weekly figures cheap.
+    return max(0, bisect_right(logged, hi) - bisect_left(logged, lo))
 
 
 def adherence(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Adherence:
-    windows = rng.weeks()
+    """Planned against done over the logged days of the range, per exercise, per week and overall."""
+    windows = week_windows(rng)
+    logged_dates = [d.date for d in days]
     per_day = {ex.id: max(1.0, ex.times_per_week / 7) for ex in data.exercises}
     counts: dict[int, Counter[str]] = {ex.id: Counter() for ex in data.exercises}
     credit_total: dict[int, float] = {ex.id: 0.0 for ex in data.exercises}
@@ -34,13 +44,14 @@ def adherence(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Adheren
             counts[log.exercise_id][log.status] += 1
             credit = log.credit * per_day[log.exercise_id]
             credit_total[log.exercise_id] += credit
-            credit_week[log.exercise_id][week] += credit
+            if week >= 0:  # a day in the partial week before the first whole week has no weekly bar
+                credit_week[log.exercise_id][week] += credit
             if log.reason is not None:
                 reasons[log.reason] += 1
 
     rows = []
     for ex in data.exercises:
-        active = _active_days(ex, rng.start, rng.end)
+        active = _active_days(ex, logged_dates, rng.start, rng.end)
         logged = sum(counts[ex.id].values())
         if active == 0 and logged == 0:
             continue
@@ -65,7 +76,7 @@ def adherence(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Adheren
     for i, (start, end) in enumerate(windows):
         scheduled_w = credit_w = 0.0
         for ex in data.exercises:
-            s = ex.times_per_week * _active_days(ex, start, end) / 7
+            s = ex.times_per_week * _active_days(ex, logged_dates, start, end) / 7
             scheduled_w += s
             credit_w += min(credit_week[ex.id][i], s)
         weeks.append(
@@ -77,5 +88,5 @@ def adherence(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Adheren
     order = list(SKIP_REASONS)
     skip_reasons = tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], order.index(kv[0]))))
     percent = credit / scheduled * 100 if scheduled > 0 else None
-    partial = Adherence(tuple(rows), scheduled, credit, percent, skip_reasons, tuple(weeks), "")
-    return Adherence(tuple(rows), scheduled, credit, percent, skip_reasons, tuple(weeks), adherence_sentence(partial))
+    partial = Adherence(tuple(rows), scheduled, credit, percent, skip_reasons, tuple(weeks), "", len(days), rng.days)
+    return replace(partial, sentence=adherence_sentence(partial))

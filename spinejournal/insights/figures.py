@@ -37,6 +37,12 @@ def whole_weeks(rng: DateRange) -> tuple[tuple[date, date], ...]:
     return tuple((start, end) for start, end in rng.weeks() if (end - start).days == 6)
 
 
+def week_windows(rng: DateRange) -> tuple[tuple[date, date], ...]:
+    """The weeks a weekly figure is shown for: the whole weeks of the range (no one-day "week" at its
+    start), or the range itself when it is shorter than a week."""
+    return whole_weeks(rng) or rng.weeks()
+
+
 def first_and_latest(weeks: Sequence[WeekValue]) -> tuple[WeekValue | None, WeekValue | None]:
     """The earliest week with a value, and the latest one after it (None when there is none)."""
     valued = [w for w in weeks if w.value is not None]

@@ -14,10 +14,19 @@ from spinejournal.clinical import (
     MCID_POINTS,
     WEEK_MIN_DAYS,
 )
-from spinejournal.insights.figures import at_least, mean
+from spinejournal.insights.figures import at_least, mean, week_windows
 from spinejournal.insights.format import EPS
 from spinejournal.insights.range import DateRange
-from spinejournal.insights.types import Baseline, Flare, PainChange, PainPoint, PainSummary, WeekMean
+from spinejournal.insights.types import (
+    Baseline,
+    Flare,
+    PainChange,
+    PainExtreme,
+    PainPoint,
+    PainSince,
+    PainSummary,
+    WeekMean,
+)
 from spinejournal.insights.words import pain_change_sentence, pain_unknown_sentence
 from spinejournal.model import Day, JournalData
 
@@ -56,6 +65,7 @@ class _PainWindows:
 
 
 def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> PainSummary:
+    """Average pain over the range: series, weeks, change, flares, and since care and since the visit."""
     trailing_pain = _PainWindows(data.days)
     series = []
     for d in days:
@@ -63,10 +73,12 @@ def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Pain
         rolling, n = trailing_pain.mean(d.date - timedelta(days=6), d.date)
         series.append(PainPoint(d.date, d.pain_avg, rolling if n >= WEEK_MIN_DAYS else None))
 
-    windows = rng.weeks()
+    windows = week_windows(rng)
     by_week: list[list[int]] = [[] for _ in windows]
     for d in days:
-        by_week[len(windows) - 1 - (rng.end - d.date).days // 7].append(d.pain_avg)
+        week = len(windows) - 1 - (rng.end - d.date).days // 7
+        if week >= 0:  # days of a partial week before the first whole week belong to no week
+            by_week[week].append(d.pain_avg)
     weeks = tuple(
         WeekMean(start, end, len(values), mean(values) if len(values) >= WEEK_MIN_DAYS else None)
         for (start, end), values in zip(windows, by_week, strict=True)
@@ -91,7 +103,12 @@ def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Pain
     # Best first: lowest pain, the most recent day first among equals.
     ranked = sorted(series, key=lambda p: (p.pain, -p.date.toordinal()))
     worst = sorted(series, key=lambda p: (-p.pain, -p.date.toordinal()))
+    visit = data.last_visit(rng.end - timedelta(days=1))
     return PainSummary(
+        since_care=pain_since("care", None, data.days, weeks),
+        since_visit=None if visit is None else pain_since("visit", visit.date, data.days, weeks),
+        worst=_extreme(days, worst=True),
+        least=_extreme(days, worst=False),
         series=tuple(series),
         weeks=weeks,
         mean=mean(d.pain_avg for d in days),
@@ -125,3 +142,33 @@ def _change(rng: DateRange, logged: int, baseline: Baseline | None, weeks: Seque
     direction = "same" if abs(points) < EPS else ("better" if points > 0 else "worse")
     sentence = pain_change_sentence(rng, baseline, latest, latest.mean, points, percent, important, direction)
     return PainChange(baseline.mean, latest.mean, latest, points, percent, important, direction, sentence)
+
+
+def pain_since(scope: str, since: date | None, journal: Sequence[Day], weeks: Sequence[WeekMean]) -> PainSince:
+    """Average pain of the first BASELINE_DAYS logged days of ``journal`` on or after ``since`` (all of
+    it when None) against the latest whole week of ``weeks`` with a mean that starts after them.
+
+    ``scope`` ("care" or "visit") only names the starting point. Either side missing gives a
+    PainSince with direction "unknown" and no figures.
+    """
+    start = [d for d in journal if since is None or d.date >= since]
+    baseline = _baseline(start, scope)
+    whole = [w for w in weeks if (w.end - w.start).days == 6]
+    latest = next((w for w in reversed(whole) if baseline and w.mean is not None and w.start > baseline.end), None)
+    if baseline is None or latest is None or latest.mean is None:
+        return PainSince(scope, since, baseline, latest, None, None, False, "unknown")
+    points = baseline.mean - latest.mean
+    percent = points / baseline.mean * 100 if baseline.mean > 0 else None
+    important = at_least(abs(points), MCID_POINTS) or (percent is not None and at_least(abs(percent), MCID_PERCENT))
+    direction = "same" if abs(points) < EPS else ("better" if points > 0 else "worse")
+    return PainSince(scope, since, baseline, latest, points, percent, important, direction)
+
+
+def _extreme(days: Sequence[Day], *, worst: bool) -> PainExtreme | None:
+    """The highest worst pain (``worst``) or the lowest least pain of the days, the latest day on a tie."""
+    values = [(d.pain_worst if worst else d.pain_least, d.date) for d in days]
+    known = [(p, on) for p, on in values if p is not None]
+    if not known:
+        return None
+    pain, on = max(known, key=lambda v: (v[0] if worst else -v[0], v[1]))
+    return PainExtreme(on, pain)

@@ -39,7 +39,8 @@ class Baseline:
 
     ``scope`` is "range" for the first days of the range, or "journal" for the first days of the
     whole journal: used when the range is too short to hold both a baseline and a later week to
-    compare (e.g. a week since the last visit), as DOMAIN.md allows.
+    compare (e.g. a week since the last visit), as DOMAIN.md allows. :class:`PainSince` uses "care"
+    (the first days of the journal) and "visit" (the first days on or after the last visit).
     """
 
     start: date
@@ -93,8 +94,44 @@ class Flare:
 
 
 @dataclass(frozen=True, slots=True)
+class PainSince:
+    """Average pain from a starting point to the latest whole week of the range.
+
+    ``scope`` is "care" (the starting point is the first BASELINE_DAYS logged days of the journal)
+    or "visit" (the first BASELINE_DAYS logged days on or after the last visit, ``since``).
+    ``latest_week`` is the latest whole 7-day week of the range with at least WEEK_MIN_DAYS logged
+    days that starts after the starting point ends. ``points`` = baseline - latest (positive means
+    less pain), ``percent`` = points / baseline x 100 (None when the baseline is 0); ``important``
+    when |points| >= MCID_POINTS or |percent| >= MCID_PERCENT, in either direction. The figures are
+    None (direction "unknown") when either side is missing.
+    """
+
+    scope: str
+    since: date | None
+    baseline: Baseline | None
+    latest_week: WeekMean | None
+    points: float | None
+    percent: float | None
+    important: bool
+    direction: str
+
+
+@dataclass(frozen=True, slots=True)
+class PainExtreme:
+    """The highest worst pain (or the lowest least pain) of the range and the latest day it was logged."""
+
+    date: date
+    pain: int
+
+
+@dataclass(frozen=True, slots=True)
 class PainSummary:
-    """Daily average pain over the range."""
+    """Daily average pain over the range.
+
+    ``since_care`` compares the latest week with the start of care, ``since_visit`` with the first
+    days after the last visit before the range end (None when no visit is recorded). ``worst`` is
+    the highest ``pain_worst`` logged in the range, ``least`` the lowest ``pain_least``.
+    """
 
     series: tuple[PainPoint, ...]
     weeks: tuple[WeekMean, ...]
@@ -104,15 +141,66 @@ class PainSummary:
     best_days: tuple[PainPoint, ...]
     worst_days: tuple[PainPoint, ...]
     flares: tuple[Flare, ...]
+    since_care: PainSince
+    since_visit: PainSince | None
+    worst: PainExtreme | None
+    least: PainExtreme | None
+
+
+@dataclass(frozen=True, slots=True)
+class LimbReach:
+    """How far one limb's radiating pain reached in the first week of care and in the latest week.
+
+    The furthest reach of a week is the most distal extent logged for that limb on any day of the
+    week (``Radiating.reach``: 1 nearest the spine .. 4 hand or foot); 0 when the week has logged
+    days but no radiating pain in that limb. ``verdict``: "centralising" (the furthest reach moved
+    toward the spine, or the limb pain resolved: none in the latest week), "peripheralising" (it
+    moved away from the spine, or began after the first week), "stable" (same reach), or "unknown"
+    when either week has fewer than WEEK_MIN_DAYS logged days.
+    """
+
+    limb: str
+    label: str
+    first_extent: str | None
+    latest_extent: str | None
+    first_reach: int
+    latest_reach: int
+    verdict: str
+
+
+@dataclass(frozen=True, slots=True)
+class LimbPain:
+    """Leg or arm pain: the 0-10 limb pain in the first week of care and the latest week, how far it
+    reaches per limb, and where it hurts.
+
+    ``first_week`` holds the limb-pain values of the first BASELINE_DAYS logged days of the journal
+    (the first week of care), ``latest_week`` those of the latest whole week of the range that starts
+    after them and has at least WEEK_MIN_DAYS logged days (None when there is none); each ``value``
+    (the mean) is None below WEEK_MIN_DAYS values. ``mean``/``n``: all limb-pain values of the range.
+    ``regions`` are (region id, days logged) for each region logged in the range, in body order.
+    """
+
+    first_week: WeekValue | None
+    latest_week: WeekValue | None
+    reaches: tuple[LimbReach, ...]
+    regions: tuple[tuple[str, int], ...]
+    mean: float | None
+    n: int
+
+    @property
+    def has_data(self) -> bool:
+        """True when limb pain, radiating pain or a region was logged in the range."""
+        return bool(self.n or self.reaches or self.regions)
 
 
 @dataclass(frozen=True, slots=True)
 class ExerciseAdherence:
     """Adherence to one exercise of the plan over the range.
 
-    ``scheduled`` = times_per_week x active_days / 7, where active_days are the days of the range on
-    which the exercise was in the plan (from its start date up to, not including, its end date); so a
-    partial week counts pro rata, e.g. 5 x/week over 3 active days is 15/7 = 2.14 sessions.
+    ``scheduled`` = times_per_week x active_days / 7, where active_days are the logged days of the
+    range on which the exercise was in the plan (from its start date up to, not including, its end
+    date): a day with no entry at all is not recorded, so its sessions are neither planned nor
+    skipped. A partial week counts pro rata, e.g. 5 x/week over 3 active days is 15/7 = 2.14 sessions.
     ``credit`` = done + 0.5 x partly done, counted up to ``scheduled`` (extra sessions do not push
     adherence over 100 %). For more than 7 times a week, one tick on a day stands for that day's
     times_per_week / 7 sessions. ``percent`` = credit / scheduled x 100, None when nothing was scheduled.
@@ -150,7 +238,8 @@ class WeekAdherence:
 class Adherence:
     """Home exercise adherence, per exercise and overall (sum of credits / sum of scheduled x 100).
 
-    A scheduled session that was never ticked off counts as not done. ``skip_reasons`` counts the
+    Sessions are planned over logged days only (``days_logged`` of ``days_in_range``); on those days
+    a scheduled session that was never ticked off counts as not done. ``skip_reasons`` counts the
     reasons given for skipped or partly done exercises, most common first.
     """
 
@@ -161,6 +250,8 @@ class Adherence:
     skip_reasons: tuple[tuple[str, int], ...]
     weeks: tuple[WeekAdherence, ...]
     sentence: str
+    days_logged: int
+    days_in_range: int
 
     @property
     def adherent(self) -> bool | None:
@@ -256,9 +347,12 @@ class MobilityPoint:
 
 @dataclass(frozen=True, slots=True)
 class MeasureTrend:
-    """One mobility measure: mean of its first and of its last BASELINE_DAYS values in the range.
+    """One mobility measure: its first and latest whole week in the range, and the start of care.
 
-    Both means are None unless there are at least 2 x BASELINE_DAYS values, so the two never overlap.
+    ``first_week`` is the earliest whole 7-day week of the range with at least WEEK_MIN_DAYS values,
+    ``latest_week`` the latest one after it (None when there is no second such week).
+    ``care_week`` holds the values of the first BASELINE_DAYS logged days of the journal (its value
+    None below WEEK_MIN_DAYS values); ``care_latest`` is the latest whole week with a value after it.
     """
 
     key: str
@@ -266,8 +360,20 @@ class MeasureTrend:
     unit: str
     higher_is_better: bool
     n: int
-    start_mean: float | None
-    recent_mean: float | None
+    first_week: WeekValue | None
+    latest_week: WeekValue | None
+    care_week: WeekValue | None
+    care_latest: WeekValue | None
+
+    @property
+    def start_mean(self) -> float | None:
+        """The first whole week's mean, when there is a latest week to compare it with."""
+        return self.first_week.value if self.first_week is not None and self.latest_week is not None else None
+
+    @property
+    def recent_mean(self) -> float | None:
+        """The latest whole week's mean (None when there is no first week before it)."""
+        return self.latest_week.value if self.latest_week is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,8 +403,35 @@ class PsfsActivitySeries:
 
 
 @dataclass(frozen=True, slots=True)
+class PsfsItemChange:
+    """One PSFS activity: its intake rating (its first ever) against its latest up to the range end.
+
+    Ratings are on the 1.0 direction (0 = unable, 10 = as before; PSFS 2.0 ratings are reversed).
+    ``change`` = latest - intake (positive is better), None with one rating only; ``meaningful``
+    when |change| >= PSFS_ITEM_MCID_POINTS.
+    """
+
+    activity_id: int
+    name: str
+    intake_date: date
+    intake: int
+    latest_date: date
+    latest: int
+    change: int | None
+    meaningful: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PsfsSummary:
-    """PSFS over the range; ``change`` = latest - first score (positive is better)."""
+    """PSFS over the range.
+
+    ``first`` and ``latest`` are mean scores of one rating occasion each: a date on which every
+    activity rated so far was rated, so a score never mixes dates. ``first`` is the intake occasion
+    (the first ratings of the journal), ``latest`` the latest occasion up to the range end (None when
+    it is the intake itself). ``change`` = latest - first (positive is better), ``important`` when
+    |change| >= PSFS_MCID_POINTS. ``series`` is for charts: each rating date of the range with the
+    mean of each activity's latest rating so far.
+    """
 
     series: tuple[PsfsPoint, ...]
     activities: tuple[PsfsActivitySeries, ...]
@@ -307,6 +440,9 @@ class PsfsSummary:
     change: float | None
     important: bool
     sentence: str
+    items: tuple[PsfsItemChange, ...]
+    first_date: date | None
+    latest_date: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,11 +485,17 @@ class Insights:
     peg: PegChange | None
     pgic: PgicLatest | None
     events: CareEvents
+    limb: LimbPain
 
     @property
     def is_empty(self) -> bool:
         """True when no day is logged in the range."""
         return self.days_logged == 0
+
+    @property
+    def days_unrecorded(self) -> int:
+        """Days of the range with no entry at all."""
+        return self.days_in_range - self.days_logged
 
 
 # -- day model v2: sleep and mood, medications, treatments per kind, PEG-3, PGIC, care events -------

@@ -16,8 +16,10 @@ from spinejournal.clinical import (
     MIN_N,
     PGIC_LABELS,
     PGIC_RESPONDER_MAX,
+    PSFS_ITEM_MCID_POINTS,
     PSFS_MCID_POINTS,
     RED_FLAG_NOTE,
+    RED_FLAGS_BY_ID,
     WEEK_MIN_DAYS,
     Urgency,
 )
@@ -30,15 +32,21 @@ from spinejournal.insights.types import (
     EventEntry,
     GroupMean,
     Insights,
+    LimbPain,
+    LimbReach,
     MeasureSummary,
+    MeasureTrend,
     MedicationChange,
+    PainExtreme,
+    PainSince,
     PegChange,
+    PsfsItemChange,
     ScheduledUse,
     TherapyStats,
     WeekMean,
     WeekValue,
 )
-from spinejournal.model import SKIP_REASONS, THERAPY_KINDS
+from spinejournal.model import REGIONS, SKIP_REASONS, THERAPY_KINDS, JournalData, extents_for
 
 
 def pain_unknown_sentence(logged: int, *, baseline: bool) -> str:
@@ -89,22 +97,40 @@ def pain_change_sentence(
     return sentence
 
 
+def sessions(value: float) -> str:
+    """A count of sessions done: "2.5" when it ends in a half (a partly done one counts half), else
+    the nearest whole number, so a pro-rata count such as 15/7 never reads "2.1 sessions"."""
+    if abs(value * 2 - round(value * 2)) < EPS and round(value * 2) % 2:
+        return f"{value:.1f}"
+    return str(round(value))
+
+
+def recorded_sentence(logged: int, in_range: int) -> str:
+    """'12 of 14 days recorded (2 days not recorded).'"""
+    missing = in_range - logged
+    tail = f" ({plural(missing, 'day')} not recorded)" if missing else ""
+    return f"{logged} of {plural(in_range, 'day')} recorded{tail}."
+
+
 def adherence_sentence(adh: Adherence) -> str:
-    """Overall adherence, the least-done exercise and the most common skip reason, in plain words."""
+    """Overall adherence over the recorded days, the least-done exercise and the most common skip
+    reason, in plain words. Planned sessions are whole numbers (rounded)."""
     if adh.percent is None:
         return "No home exercises were planned in this period."
     verdict = "on track" if adh.adherent else f"below the {ADHERENT_PERCENT:.0f} % that usually counts as keeping up"
+    planned = round(adh.scheduled)
     sentence = (
-        f"Home exercises: {shown(adh.percent)} % of planned sessions done ({fmt(adh.credit)} of "
-        f"{fmt(adh.scheduled)}, a partly done one counting half), {verdict}."
+        f"Home exercises: {adh.days_logged} of {plural(adh.days_in_range, 'day')} recorded; of the sessions "
+        f"planned on those days, {shown(adh.percent)} % done ({sessions(adh.credit)} of "
+        f"{plural(planned, 'session')}, a partly done one counting half), {verdict}."
     )
-    planned = [r for r in adh.exercises if r.percent is not None]
-    if len(planned) > 1:
-        lowest = min(planned, key=lambda r: (r.percent, r.name))
+    rows = [r for r in adh.exercises if r.percent is not None]
+    if len(rows) > 1:
+        lowest = min(rows, key=lambda r: (r.percent, r.name))
         sentence += f" Least done: {lowest.name} ({shown(lowest.percent or 0)} %)."
     if adh.top_skip_reason is not None:
         reason, count = adh.skip_reasons[0]
-        sentence += f" Most common reason for skipping: {SKIP_REASONS[reason].lower()} ({count} times)."
+        sentence += f" Most common reason for skipping: {SKIP_REASONS[reason].lower()} ({plural(count, 'time')})."
     return sentence
 
 
@@ -113,7 +139,7 @@ def treatment_line(stats: TherapyStats) -> str:
     name = THERAPY_KINDS[stats.kind]
     if stats.sessions == 0:
         return f"{name}: no sessions."
-    line = f"{name}: {plural(stats.sessions, 'session')}, {stats.minutes} minutes in all"
+    line = f"{name}: {plural(stats.sessions, 'session')}, {plural(stats.minutes, 'minute')} in all"
     if stats.mean_relief is not None:
         relief = fmt(stats.mean_relief)
         return line + f"; pain was on average {relief} points lower about 30 minutes after (n = {stats.relief_n})."
@@ -152,17 +178,28 @@ def next_day_sentence(full: GroupMean, partial: GroupMean, none: GroupMean) -> s
     return f"Average pain the next day: {parts}. This shows what went together, not what caused what."
 
 
-def psfs_sentence(first: float | None, last: float | None, change: float | None, important: bool) -> str:
-    """The activity score (PSFS) from the first to the last rating date of the period."""
-    if first is None or last is None:
-        return "No activity ratings (PSFS) in this period."
+def psfs_sentence(
+    rng: DateRange,
+    first_date: date | None,
+    first: float | None,
+    last_date: date | None,
+    last: float | None,
+    change: float | None,
+    important: bool,
+) -> str:
+    """The activity score (PSFS): the mean of the intake occasion against the latest occasion (each
+    the activities rated on one date)."""
+    if first is None or first_date is None:
+        return "No activity ratings (PSFS) yet."
     scale = "PSFS, 0 = unable, 10 = as before the problem"
-    if change is None:
-        return f"Activity score ({scale}): {fmt(first)} (one rating date in this period)."
+    intake = f"{fmt(first)} at intake ({short_date(first_date, year=first_date.year != rng.end.year)})"
+    if change is None or last is None or last_date is None:
+        return f"Activity score ({scale}): {intake}, with no later date on which every activity was rated."
+    latest = f"{fmt(last)} on {rng.day_label(last_date)}"
     if abs(change) < EPS:
-        return f"Activity score ({scale}): stayed at {fmt(first)}."
+        return f"Activity score ({scale}): {intake}, and {latest}: no change."
     moved = "went up" if change > 0 else "went down"
-    sentence = f"Activity score ({scale}): {moved} from {fmt(first)} to {fmt(last)} ({shown(abs(change), 1)} points)."
+    sentence = f"Activity score ({scale}): {moved} from {intake} to {latest} ({shown(abs(change), 1)} points)."
     if important:
         return sentence + " That is a change big enough to make a real difference."
     return sentence + f" That is less than the {PSFS_MCID_POINTS:.0f} points that usually make a real difference."
@@ -190,8 +227,13 @@ def what_changed(ins: Insights, *, period: bool = True, details: bool = True) ->
         lines.append(f"No days logged from {rng.day_label(rng.start)} to {rng.day_label(rng.end)}.")
         return tuple(lines)
     if period:
-        lines.append(f"{rng.label}: {ins.days_logged} of {ins.days_in_range} days logged.")
+        lines.append(f"{rng.label}: {ins.days_logged} of {plural(ins.days_in_range, 'day')} logged.")
     lines.append(ins.pain.change.sentence)
+    extremes = pain_extremes_line(rng, ins.pain.worst, ins.pain.least)
+    if extremes is not None:
+        lines.append(extremes)
+    if ins.limb.has_data:
+        lines.extend(limb_lines(ins.limb))
     flares = ins.pain.flares
     if flares:
         when = ", ".join(rng.day_label(f.date) for f in flares[-3:])
@@ -208,9 +250,7 @@ def what_changed(ins: Insights, *, period: bool = True, details: bool = True) ->
     if details:
         lines.extend(treatment_line(t) for t in ins.treatments if t.sessions and t.kind not in ("heat", "ice"))
     lines.append(ins.next_day.sentence)
-    for t in ins.mobility.trends:
-        if t.start_mean is not None and t.recent_mean is not None:
-            lines.append(f"{t.label}: from about {t.start_mean:.0f} to {t.recent_mean:.0f} {t.unit}.")
+    lines.extend(mobility_line(rng, t) for t in ins.mobility.trends if t.start_mean is not None)
     if ins.psfs.series:
         lines.append(ins.psfs.sentence)
     if details:
@@ -378,3 +418,180 @@ def detail_sections(ins: Insights) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if ins.events.has_data:
         sections.append(("Care events", ins.events.sentences))
     return tuple(sections)
+
+
+# -- therapist summary v2: the figures a spine therapist asks for, in the therapist's voice --------
+
+_SINCE = {"care": "since the start of care", "visit": "since the last visit"}
+
+
+def _span(rng: DateRange, start: date, end: date) -> str:
+    return f"{rng.day_label(start)} to {rng.day_label(end)}"
+
+
+def pain_since_line(rng: DateRange, since: PainSince) -> str:
+    """Average pain from the start of care (or the last visit) to the latest whole week, with the
+    2-point / 30 % verdict in either direction."""
+    head = f"Average pain {_SINCE[since.scope]}"
+    if since.scope == "visit" and since.since is not None:
+        head += f" ({short_date(since.since, year=since.since.year != rng.end.year)})"
+    if since.baseline is None or since.latest_week is None or since.latest_week.mean is None or since.points is None:
+        return (
+            f"{head}: too few days to compare (it needs {BASELINE_DAYS} logged days, then a whole week "
+            f"with at least {WEEK_MIN_DAYS} logged days after them)."
+        )
+    base, week = since.baseline, since.latest_week
+    first = f"{fmt(base.mean)} in the first {base.n} logged days ({base.span(rng)})"
+    latest = f"{fmt(since.latest_week.mean)} in the latest week ({_span(rng, week.start, week.end)})"
+    if since.direction == "same":
+        return f"{head}: {first}, {latest}: no change."
+    size = f"{shown(abs(since.points), 1)} points" + (
+        f", {shown(abs(since.percent))} %" if since.percent is not None else ""
+    )
+    moved = "less" if since.direction == "better" else "more"
+    verdict = (
+        "a clinically important change"
+        if since.important
+        else f"below a clinically important change ({MCID_POINTS:.0f} points or {MCID_PERCENT:.0f} %)"
+    )
+    return f"{head}: {first} to {latest}, {size} {moved}: {verdict}."
+
+
+def pain_extremes_line(rng: DateRange, worst: PainExtreme | None, least: PainExtreme | None) -> str | None:
+    """'Worst pain 8 (12 Mar), least 1 (20 Mar).' None when neither was logged."""
+    parts = []
+    if worst is not None:
+        parts.append(f"worst pain {worst.pain} ({rng.day_label(worst.date)})")
+    if least is not None:
+        parts.append(f"least pain {least.pain} ({rng.day_label(least.date)})")
+    if not parts:
+        return None
+    text = ", ".join(parts)
+    return text[0].upper() + text[1:] + " in this period."
+
+
+def _reach_place(limb: str, extent: str | None) -> str:
+    return f"the {extents_for(limb)[extent].lower()}" if extent is not None else "none"
+
+
+def reach_line(reach: LimbReach) -> str:
+    """'Leg pain centralising: left leg reached the calf in the first week of care, the thigh in the latest.'"""
+    kind = "Arm" if reach.limb.endswith("_arm") else "Leg"
+    limb = reach.label.lower()
+    first, latest = _reach_place(reach.limb, reach.first_extent), _reach_place(reach.limb, reach.latest_extent)
+    if reach.verdict == "unknown":
+        return (
+            f"{kind} pain: {limb} reached {first} in the first week of care; too few logged days in a later "
+            f"whole week (need {WEEK_MIN_DAYS}) to say how it moved."
+        )
+    if reach.first_extent is None:
+        return f"{kind} pain {reach.verdict}: {limb} had none in the first week of care, {latest} in the latest."
+    if reach.latest_extent is None:
+        return f"{kind} pain {reach.verdict}: {limb} reached {first} in the first week of care, none in the latest."
+    if reach.verdict == "stable":
+        return f"{kind} pain stable: {limb} reached {first} in the first week of care and in the latest."
+    return f"{kind} pain {reach.verdict}: {limb} reached {first} in the first week of care, {latest} in the latest."
+
+
+def limb_lines(limb: LimbPain) -> tuple[str, ...]:
+    """Leg/arm pain: the 0-10 figure (first week of care vs latest, with n), each limb's reach and
+    where it hurts; one line saying there was none when nothing was logged."""
+    if not limb.has_data:
+        return ("No leg or arm pain logged in this period.",)
+    lines = []
+    first, latest = limb.first_week, limb.latest_week
+    if first is not None and first.value is not None and latest is not None and latest.value is not None:
+        lines.append(
+            f"Leg/arm pain (0-10): {fmt(first.value)} in the first week of care (n = {first.n}), "
+            f"{fmt(latest.value)} in the latest week (n = {latest.n})."
+        )
+    elif limb.mean is not None:
+        lines.append(f"Leg/arm pain (0-10): {fmt(limb.mean)} on average (n = {limb.n}).")
+    lines.extend(reach_line(r) for r in limb.reaches)
+    if limb.regions:
+        where = ", ".join(f"{REGIONS[r].lower()} ({plural(n, 'day')})" for r, n in limb.regions)
+        lines.append(f"Where it hurts: {where}.")
+    return tuple(lines)
+
+
+def _week_figure(week: WeekValue, unit: str) -> str:
+    return f"{week.value or 0:.0f} {unit} (n = {week.n})"
+
+
+def mobility_line(rng: DateRange, trend: MeasureTrend) -> str:
+    """'Walking tolerance: 13 min (n = 5) in the first whole week (2 Mar to 8 Mar), 20 min (n = 6) in
+    the latest (9 Mar to 15 Mar).' The caller checks both weeks are there."""
+    first, latest = trend.first_week, trend.latest_week
+    if first is None or latest is None:
+        return f"{trend.label}: too few values for two whole weeks (a week needs {WEEK_MIN_DAYS})."
+    return (
+        f"{trend.label}: {_week_figure(first, trend.unit)} in the first whole week ({_week_span(rng, first)}), "
+        f"{_week_figure(latest, trend.unit)} in the latest ({_week_span(rng, latest)})."
+    )
+
+
+def mobility_care_line(trend: MeasureTrend) -> str | None:
+    """A mobility measure in the first week of care against the latest whole week; None without both."""
+    care, latest = trend.care_week, trend.care_latest
+    if care is None or care.value is None or latest is None:
+        return None
+    return (
+        f"{trend.label}: {_week_figure(care, trend.unit)} in the first week of care, "
+        f"{_week_figure(latest, trend.unit)} in the latest week."
+    )
+
+
+def psfs_item_line(rng: DateRange, item: PsfsItemChange) -> str:
+    """'Sit through a film: 3 at intake (2 Mar), 7 on 20 Apr, 4 points better: meaningful (3 or more).'"""
+    intake = f"{item.intake} at intake ({short_date(item.intake_date, year=item.intake_date.year != rng.end.year)})"
+    if item.change is None:
+        return f"{item.name}: {intake}, not rated again."
+    latest = f"{item.latest} on {rng.day_label(item.latest_date)}"
+    if item.change == 0:
+        return f"{item.name}: {intake}, {latest}: no change."
+    moved = "better" if item.change > 0 else "worse"
+    verdict = (
+        f"meaningful ({PSFS_ITEM_MCID_POINTS:.0f} or more)"
+        if item.meaningful
+        else f"less than the {PSFS_ITEM_MCID_POINTS:.0f} that is meaningful"
+    )
+    return f"{item.name}: {intake}, {latest}, {plural(abs(item.change), 'point')} {moved}: {verdict}."
+
+
+def red_flag_line(rng: DateRange, on: date, flags: tuple[str, ...]) -> str:
+    """'reported on 24 Nov: pain at night that rest does not ease' (the therapist's voice: no advice)."""
+    labels = [RED_FLAGS_BY_ID[f].label for f in flags if f in RED_FLAGS_BY_ID]
+    return f"reported on {rng.day_label(on)}: " + "; ".join(label[:1].lower() + label[1:] for label in labels)
+
+
+def red_flag_lines(data: JournalData, rng: DateRange) -> tuple[str, ...]:
+    """One line per day of the range with red flags, dated, in the therapist's voice, oldest first.
+
+    The patient-facing advice (``clinical.red_flag_advice``) is not part of it.
+    """
+    return tuple(
+        red_flag_line(rng, d.date, d.red_flags)
+        for d in data.days_between(rng.start, rng.end)
+        if any(f in RED_FLAGS_BY_ID for f in d.red_flags)
+    )
+
+
+def therapist_lines(ins: Insights) -> tuple[str, ...]:
+    """The headline figures a spine therapist asks for, in order: days recorded, red flags, pain since
+    the start of care and since the last visit, worst and least, leg/arm pain and its reach, where it
+    hurts, PSFS (mean and per activity), mobility against the start of care. Render as plain text."""
+    rng = ins.range
+    lines = [recorded_sentence(ins.days_logged, ins.days_in_range)]
+    lines.extend("Red flag " + red_flag_line(rng, r.date, r.flags) + "." for r in ins.red_flag_days)
+    lines.append(pain_since_line(rng, ins.pain.since_care))
+    if ins.pain.since_visit is not None:
+        lines.append(pain_since_line(rng, ins.pain.since_visit))
+    extremes = pain_extremes_line(rng, ins.pain.worst, ins.pain.least)
+    if extremes is not None:
+        lines.append(extremes)
+    lines.extend(limb_lines(ins.limb))
+    if ins.psfs.first is not None:
+        lines.append(ins.psfs.sentence)
+        lines.extend(psfs_item_line(rng, item) for item in ins.psfs.items)
+    lines.extend(line for t in ins.mobility.trends if (line := mobility_care_line(t)) is not None)
+    return tuple(lines)

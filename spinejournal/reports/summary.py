@@ -17,7 +17,6 @@ from datetime import date
 from spinejournal import clock
 from spinejournal.clinical import (
     ADHERENT_PERCENT,
-    BASELINE_DAYS,
     FLARE_POINTS,
     HEAT_ICE_WARN_MINUTES,
     MCID_PERCENT,
@@ -305,7 +304,7 @@ def _function(ins: Insights) -> Section | None:
     if trends:
         blocks.append(
             Table(
-                ("Measure", f"Mean of first {BASELINE_DAYS}", f"Mean of latest {BASELINE_DAYS}", "Values"),
+                ("Measure", "First whole week", "Latest week", "Values"),
                 tuple(
                     (
                         f"{t.label} ({t.unit})",
@@ -320,7 +319,7 @@ def _function(ins: Insights) -> Section | None:
         )
         if any(t.start_mean is None for t in trends):
             blocks.append(
-                Paragraph(f"No figure ({NONE}) for fewer than {2 * BASELINE_DAYS} values: too few to compare.")
+                Paragraph(f"No figure ({NONE}) without two whole weeks of at least {WEEK_MIN_DAYS} values each.")
             )
     if ins.psfs.series:
         blocks.append(Paragraph(ins.psfs.sentence, strong=ins.psfs.important))

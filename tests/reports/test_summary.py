@@ -83,14 +83,11 @@ def test_a_one_point_rise_from_5_is_not_clinically_important() -> None:
 
 def test_weekly_table_shows_a_dash_for_a_week_with_too_few_days() -> None:
     data = two_weeks(4, 4)
-    summary = summary_of(data, START, START + timedelta(days=16))  # 17 days: the last 3 unlogged
+    summary = summary_of(data, START, START + timedelta(days=17))  # 18 days: the last 4 unlogged
     table = next(b for b in section(summary, "Pain").blocks if isinstance(b, Table))
-    # Weeks count back from the end: 11-17 Mar (4 logged), 4-10 Mar (7), and 1-3 Mar (3 logged).
-    assert table.rows == (
-        ("1 Mar to 3 Mar", "3", "-"),
-        ("4 Mar to 10 Mar", "7", "4.0"),
-        ("11 Mar to 17 Mar", "4", "4.0"),
-    )
+    # Whole weeks count back from the end: 12-18 Mar (3 logged), 5-11 Mar (7); the partial 1-4 Mar
+    # is no week of its own.
+    assert table.rows == (("5 Mar to 11 Mar", "7", "4.0"), ("12 Mar to 18 Mar", "3", "-"))
     assert "No mean (-) for a week with fewer than 4 days logged." in paragraphs(section(summary, "Pain"))
 
 
@@ -200,10 +197,10 @@ def test_a_long_range_lists_only_the_latest_weeks_and_says_so() -> None:
     summary = build_summary(data, resolve_range(data, "all", today=DEMO_END))
     pain = section(summary, "Pain")
     table = next(b for b in pain.blocks if isinstance(b, Table))
-    # 120 days = 17 whole weeks back from 15 Mar plus one day (16 Nov); the table keeps 13.
+    # 120 days = 17 whole weeks back from 15 Mar plus one day (16 Nov, no week of its own); the table keeps 13.
     assert len(table.rows) == MAX_WEEKS == 13
     assert table.rows[-1][0] == "9 Mar 2026 to 15 Mar 2026"
-    assert "The latest 13 of 18 weeks; the chart shows them all." in paragraphs(pain)
+    assert "The latest 13 of 17 weeks; the chart shows them all." in paragraphs(pain)
 
 
 # -- day model v2 ------------------------------------------------------------------------------------
