@@ -77,6 +77,11 @@ async def _shoot(
 def main() -> int:
     # Pinned before spinejournal reads the date; the demo ends on the same day.
     os.environ["SPINEJOURNAL_TODAY"] = PINNED.isoformat()
+    # A made-up home, so the Export screen's default folder never shows who ran this (nothing is
+    # written there: every journal lives in the temp folder below).
+    os.environ["HOME"] = "/home/you"
+    os.environ["XDG_CONFIG_HOME"] = "/home/you/.config"
+    os.environ.pop("XDG_DOCUMENTS_DIR", None)
     from spinejournal.demo import build_demo
     from spinejournal.store import Journal
     from spinejournal.tui.app import SECTIONS
