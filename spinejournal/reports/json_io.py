@@ -48,6 +48,8 @@ Prefer = Literal["keep", "replace"]
 
 # What one record of an export is read into.
 _Built = TypeVar("_Built")
+# A record the merge matches by identity and renumbers (exercises, medications, PSFS activities).
+_Record = TypeVar("_Record", Exercise, Medication, PsfsActivity)
 
 # What an export may hold, far beyond any real journal, so that a hostile or broken file is refused at
 # once instead of taking minutes and gigabytes. A 100-year demo journal exports to 32 MB, 40 MB with
@@ -398,59 +400,61 @@ def merge(current: JournalData, incoming: JournalData, prefer: Prefer) -> MergeR
     )
     take_file = prefer == "replace"
 
-    # Exercises: the same name (name_key) and start date is the same exercise. Ids follow the current journal.
-    exercises = {e.id: e for e in current.exercises}
-    by_identity = {(name_key(e.name), e.start): e for e in current.exercises}
-    exercise_ids: dict[int, int] = {}
-    for theirs in sorted(incoming.exercises, key=lambda e: e.id):
-        mine = by_identity.get((name_key(theirs.name), theirs.start))
-        if mine is None:
-            new_id = theirs.id if theirs.id not in exercises else max(exercises) + 1
-            exercises[new_id] = replace(theirs, id=new_id)
-            added["exercises"] += 1
-        else:
-            new_id = mine.id
-            if mine.to_dict() != theirs.to_dict():
-                conflicts.append(Conflict("exercise", f"{theirs.name} (from {theirs.start})"))
-                if take_file:
-                    exercises[new_id] = replace(theirs, id=new_id)
-        exercise_ids[theirs.id] = new_id
+    def match(
+        kind: str,
+        label: str,
+        ours: Iterable[_Record],
+        theirs: Iterable[_Record],
+        identity: Callable[[_Record], object],
+        show: Callable[[_Record], str],
+    ) -> tuple[dict[int, _Record], dict[int, int]]:
+        """Records with ids merged by ``identity``: a record the journal has keeps the journal's id
+        (a conflict when it differs), a new one is added under a free id. Returns the records by id
+        and each incoming id's id in the journal."""
+        records = {r.id: r for r in ours}
+        known = {identity(r): r for r in records.values()}
+        ids: dict[int, int] = {}
+        for their in sorted(theirs, key=lambda r: r.id):
+            mine = known.get(identity(their))
+            if mine is None:
+                new_id = their.id if their.id not in records else max(records) + 1
+                records[new_id] = replace(their, id=new_id)
+                added[label] += 1
+            else:
+                new_id = mine.id
+                if mine.to_dict() != their.to_dict():
+                    conflicts.append(Conflict(kind, show(their)))
+                    if take_file:
+                        records[new_id] = replace(their, id=new_id)
+            ids[their.id] = new_id
+        return records, ids
 
-    # Medications, as exercises: the same name (name_key) and start date is the same record of the list.
-    medications = {m.id: m for m in current.medications}
-    by_start = {(name_key(m.name), m.start): m for m in current.medications}
-    medication_ids: dict[int, int] = {}
-    for their_med in sorted(incoming.medications, key=lambda m: m.id):
-        my_med = by_start.get((name_key(their_med.name), their_med.start))
-        if my_med is None:
-            new_id = their_med.id if their_med.id not in medications else max(medications) + 1
-            medications[new_id] = replace(their_med, id=new_id)
-            added["medications"] += 1
-        else:
-            new_id = my_med.id
-            if my_med.to_dict() != their_med.to_dict():
-                conflicts.append(Conflict("medication", f"{their_med.name} (from {their_med.start})"))
-                if take_file:
-                    medications[new_id] = replace(their_med, id=new_id)
-        medication_ids[their_med.id] = new_id
-
-    # PSFS activities: the same name (name_key) is the same activity.
-    activities = {a.id: a for a in current.psfs_activities}
-    by_name = {name_key(a.name): a for a in current.psfs_activities}
-    activity_ids: dict[int, int] = {}
-    for their_activity in sorted(incoming.psfs_activities, key=lambda a: a.id):
-        my_activity = by_name.get(name_key(their_activity.name))
-        if my_activity is None:
-            new_id = their_activity.id if their_activity.id not in activities else max(activities) + 1
-            activities[new_id] = replace(their_activity, id=new_id)
-            added["PSFS activities"] += 1
-        else:
-            new_id = my_activity.id
-            if my_activity.to_dict() != their_activity.to_dict():
-                conflicts.append(Conflict("PSFS activity", their_activity.name))
-                if take_file:
-                    activities[new_id] = replace(their_activity, id=new_id)
-        activity_ids[their_activity.id] = new_id
+    # Exercises and medications: the same name (name_key) and start date is the same record; PSFS
+    # activities: the same name. Ids follow the current journal.
+    exercises, exercise_ids = match(
+        "exercise",
+        "exercises",
+        current.exercises,
+        incoming.exercises,
+        lambda e: (name_key(e.name), e.start),
+        lambda e: f"{e.name} (from {e.start})",
+    )
+    medications, medication_ids = match(
+        "medication",
+        "medications",
+        current.medications,
+        incoming.medications,
+        lambda m: (name_key(m.name), m.start),
+        lambda m: f"{m.name} (from {m.start})",
+    )
+    activities, activity_ids = match(
+        "PSFS activity",
+        "PSFS activities",
+        current.psfs_activities,
+        incoming.psfs_activities,
+        lambda a: name_key(a.name),
+        lambda a: a.name,
+    )
 
     def relabel(day: Day) -> Day:
         logs = tuple(replace(log, exercise_id=exercise_ids[log.exercise_id]) for log in day.exercises)
