@@ -88,7 +88,7 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 18, 10, 26
 _W, _H = 340, 150
 _MAX_TICKS = 5
 _LIMB_COLOUR = "#c05a00"
-_MOBILITY = (("walk", "#1f4e9a"), ("sit", "#2e7d32"), ("stand", "#8e24aa"))
+_MOBILITY = (("walk", "#1f4e9a"), ("sit", "#2e7d32"), ("stand", "#8e24aa"), ("stiffness", "#777"))
 
 
 def _ticks(rng: DateRange, most: int = _MAX_TICKS) -> list[date]:
@@ -220,14 +220,14 @@ def adherence_svg(ins: Insights) -> str:
 
 
 def mobility_svg(ins: Insights) -> str:
-    """Walking, sitting and standing tolerance (minutes) per logged day, one line each."""
+    """Walking, sitting and standing tolerance and morning stiffness (minutes) per logged day, one line each."""
     rng, series = ins.range, ins.mobility.series
     values = [v for p in series for key, _colour in _MOBILITY if (v := getattr(p, key)) is not None]
     # A round top above the longest tolerance, so the lines never touch the frame.
     top = max(30, -(-max(values, default=0) // 30) * 30)
     frame = _Frame(rng, top, _W, _H)
     levels = range(0, top + 1, top // 3)
-    parts = frame.open("mobility-chart", "Walking, sitting and standing tolerance", levels, _MAX_TICKS)
+    parts = frame.open("mobility-chart", "Mobility, minutes", levels, _MAX_TICKS)
     for key, colour in _MOBILITY:
         parts.extend(frame.line(((p.date, getattr(p, key)) for p in series), colour))
     parts.append("</svg>")
@@ -269,7 +269,7 @@ def _figure(chart: Chart, summary: Summary) -> str:
         key = f" Green line: {ADHERENT_PERCENT:.0f} %."
     else:
         svg, cls = mobility_svg(ins), ""
-        key = " Blue: walking, green: sitting, purple: standing."
+        key = " Blue: walking, green: sitting, purple: standing, grey: morning stiffness."
     return f"<figure{cls}>{svg}<figcaption>{esc(chart.caption + '.' + key)}</figcaption></figure>"
 
 

@@ -160,7 +160,7 @@ def _red_flags(data: JournalData, ins: Insights) -> Section | None:
 def _headline(ins: Insights) -> Section:
     """The figures a therapist asks for first, one line each, in the order of ``therapist_lines``
     (without its days-recorded line, in the header, and its red flag lines, in the box above), then
-    PEG-3, PGIC, adherence, medications as needed and sleep."""
+    PEG-3, PGIC, adherence, medication changes and use as needed, sleep, and care events."""
     rng = ins.range
     lines = list(therapist_lines(ins)[1 + len(ins.red_flag_days) :])
     if ins.peg is not None:
@@ -173,17 +173,20 @@ def _headline(ins: Insights) -> Section:
     lines.extend(as_needed_line(rng, u) for u in meds.as_needed)
     if ins.sleep_mood.has_data:
         lines.append(" ".join(ins.sleep_mood.sentences))
-    lines.extend(event_line(rng, e) for e in ins.events.events)
+    ev = ins.events
+    if ev.surgery is not None and ev.week_after_surgery is not None:
+        lines.append(ev.sentences[0])
+    lines.extend(event_line(rng, e) for e in ev.events)
     return Section("Headline figures", (Bullets(tuple(lines)),))
 
 
 def _charts(ins: Insights) -> Section:
     """Small charts under the figures: pain (with limb pain and care events), weekly adherence, mobility."""
-    blocks: list[Block] = [Chart("pain", "Daily average pain (dots), its 7-day mean (line) and limb pain, 0-10")]
+    blocks: list[Block] = [Chart("pain", "Daily average pain (dots) and its 7-day mean (line), 0-10")]
     if ins.adherence.weeks and ins.adherence.percent is not None:
         blocks.append(Chart("adherence", "Home exercises done per week, % of planned"))
     if any(t.n for t in ins.mobility.trends):
-        blocks.append(Chart("mobility", "Walking, sitting and standing tolerance, minutes"))
+        blocks.append(Chart("mobility", "Mobility: tolerances and morning stiffness, minutes"))
     return Section("Charts", tuple(blocks))
 
 
