@@ -47,7 +47,7 @@ p { margin: 3px 0; font-size: 9pt; }
 ul { margin: 3px 0; padding-left: 16px; }
 li { margin: 1px 0; }
 .headline ul { columns: 2; column-gap: 7mm; }
-.headline li { font-size: 8.5pt; break-inside: avoid; }
+.headline li { font-size: 8.5pt; line-height: 1.25; margin: 0 0 1px; break-inside: avoid; }
 table { border-collapse: collapse; margin: 4px 0; font-size: 9pt; }
 th, td { border: 1px solid #bbb; padding: 1px 5px; text-align: left; vertical-align: top; }
 th { background: #eee; }
@@ -85,7 +85,7 @@ def esc(text: str) -> str:
 _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 18, 10, 26
 # The three charts sit side by side, each drawn in this viewBox; date labels are about 50 px wide, so
 # at most _MAX_TICKS fit under one.
-_W, _H = 340, 150
+_W, _H = 340, 140
 _MAX_TICKS = 5
 _LIMB_COLOUR = "#c05a00"
 _MOBILITY = (("walk", "#1f4e9a"), ("sit", "#2e7d32"), ("stand", "#8e24aa"), ("stiffness", "#777"))

@@ -171,8 +171,12 @@ def _headline(ins: Insights) -> Section:
     meds = ins.medications
     lines.extend(medication_change_line(rng, c) for c in meds.changes)
     lines.extend(as_needed_line(rng, u) for u in meds.as_needed)
-    if ins.sleep_mood.has_data:
-        lines.append(" ".join(ins.sleep_mood.sentences))
+    # Sleep hours and quality only: their sentences come first, one per measure with a mean; mood and
+    # what went together with pain stay in the detail and the app, for room.
+    sm = ins.sleep_mood
+    sleep = sum(1 for m in (sm.hours, sm.quality) if m.mean is not None)
+    if sleep:
+        lines.append(" ".join(sm.sentences[:sleep]))
     ev = ins.events
     if ev.surgery is not None and ev.week_after_surgery is not None:
         lines.append(ev.sentences[0])
