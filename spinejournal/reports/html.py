@@ -1,6 +1,6 @@
 """The HTML summary: one self-contained page to open in a browser and print on A4 or Letter.
 
-No scripts, no external files, no network: styles are inline, the chart is an inline SVG drawn here from
+No scripts, no external files, no network: styles are inline, the three charts are inline SVGs drawn here from
 the insights' figures, and a Content-Security-Policy forbids anything else even if a browser were
 tricked. Every piece of text (the person's own words above all) goes through ``html.escape``, with
 terminal control characters made visible first.
@@ -92,8 +92,11 @@ _MOBILITY = (("walk", "#1f4e9a"), ("sit", "#2e7d32"), ("stand", "#8e24aa"), ("st
 
 
 def _ticks(rng: DateRange, most: int = _MAX_TICKS) -> list[date]:
-    """Days to label on the x axis, at most ``most``: each day of a short range, evenly spread days up
-    to five weeks, else week starts."""
+    """Days to label on the x axis, at most ``most`` (one less when the labels carry the year, as they
+    do across a new year, so they do not overlap): each day of a short range, evenly spread days up to
+    five weeks, else week starts."""
+    if len(rng.day_label(rng.start)) > len("15 Mar"):
+        most -= 1
     if rng.days <= most:
         return [rng.start + timedelta(days=n) for n in range(rng.days)]
     if rng.days <= 35:
