@@ -26,7 +26,8 @@ from spinejournal.reports.summary import (
 from spinejournal.text import printable
 
 CHART_WIDTH = 72
-CHART_HEIGHT = 14
+# The pain chart is the tallest; adherence and mobility are small, as on the printed page.
+CHART_HEIGHTS = {"pain": 14, "adherence": 9, "mobility": 11}
 
 # Characters with a meaning inside a Markdown line: emphasis, code, links/images, raw HTML, tables,
 # strikethrough, backslash itself. A backslash before ASCII punctuation always shows it literally.
@@ -76,7 +77,7 @@ def _block(block: Block, summary: Summary) -> list[str]:
     if isinstance(block, Entries):
         return [f"- **{esc(when)}**: {esc(words)}" for when, words in block.items]
     if isinstance(block, Chart):
-        chart = chart_text(block.kind, summary.insights, width=CHART_WIDTH, height=CHART_HEIGHT)
+        chart = chart_text(block.kind, summary.insights, width=CHART_WIDTH, height=CHART_HEIGHTS[block.kind])
         # The chart is our own drawing (no user text); a fence keeps its columns aligned.
         return ["```text", chart, "```", esc(block.caption + ".")]
     raise TypeError(f"unknown block {block!r}")
@@ -95,10 +96,13 @@ def _section(section: Section, summary: Summary) -> list[str]:
 
 
 def render_markdown(summary: Summary) -> str:
-    """The summary as a Markdown document."""
+    """The summary as a Markdown document, in the order of the printed page; any detail after a rule."""
     who = f": {summary.patient}" if summary.patient else ""
     lines = [f"# {esc(summary.title + who)}", "", esc(summary.subtitle + ".", starts_line=True), ""]
+    first_detail = next((s for s in summary.sections if s.detail), None)
     for section in summary.sections:
+        if section is first_detail:
+            lines.extend(["---", ""])
         lines.extend(_section(section, summary))
     lines.append(f"_{esc(DISCLAIMER)} Prepared on {summary.prepared.isoformat()}._")
     return "\n".join(lines) + "\n"

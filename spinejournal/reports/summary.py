@@ -1,9 +1,16 @@
 """The therapist summary: one page, format-neutral, built only from the insights.
 
-``build_summary(data, rng)`` turns :func:`spinejournal.insights.compute` into a ``Summary``: a header,
-the red flags (always first when there are any), then sections made of a few block types (paragraphs,
-lists, tables, dated entries, a chart). The Markdown and HTML modules only lay these blocks out, so every
-format (and the TUI preview) shows the same figures in the same words.
+``build_summary(data, rng)`` turns :func:`spinejournal.insights.compute` into a ``Summary`` laid out as a
+one-page clinical dashboard, in the order a therapist reads at a follow-up: a header (who, period, days
+logged and not recorded), the red flags (dated, in the therapist's voice), the patient's questions, the
+headline figures, small charts (pain with limb pain and care events, weekly adherence, mobility), then
+the notes, cut to fit. The detail tables (weekly pain, per-exercise adherence, treatments, medications,
+sleep, PSFS per occasion) follow as ``detail`` sections only when asked for, by default for the whole
+journal (``--range all``), where they start on a new page: the app and the CSV hold the detail.
+
+Sections are made of a few block types (paragraphs, lists, tables, dated entries, charts). The Markdown
+and HTML modules only lay these blocks out, so every format (and the TUI preview) shows the same figures
+in the same words.
 
 Nothing here computes a figure: every number is read from the ``Insights`` tree and only formatted.
 Text is kept exactly as the person typed it; each renderer escapes it for its own format.
@@ -11,7 +18,7 @@ Text is kept exactly as the person typed it; each renderer escapes it for its ow
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spinejournal import clock
@@ -23,12 +30,22 @@ from spinejournal.clinical import (
     MCID_POINTS,
     MIN_N,
     RED_FLAG_NOTE,
-    RED_FLAGS_BY_ID,
     URGENCY_TITLE,
     WEEK_MIN_DAYS,
-    red_flag_advice,
+    Urgency,
 )
-from spinejournal.insights import DateRange, Insights, compute, short_date, shown
+from spinejournal.insights import (
+    DateRange,
+    Insights,
+    as_needed_line,
+    compute,
+    event_line,
+    medication_change_line,
+    red_flag_lines,
+    short_date,
+    shown,
+    therapist_lines,
+)
 from spinejournal.model import HEAT_ICE_KINDS, SKIP_REASONS, THERAPY_KINDS, JournalData
 from spinejournal.reports import summary_care
 from spinejournal.reports.summary_blocks import (
@@ -47,6 +64,7 @@ from spinejournal.reports.summary_blocks import (
 __all__ = [
     "DISCLAIMER",
     "MAX_NOTES",
+    "MAX_NOTE_CHARS",
     "MAX_WEEKS",
     "NONE",
     "TITLE",
@@ -65,8 +83,10 @@ __all__ = [
 
 TITLE = "Physical therapy summary"
 DISCLAIMER = "Self-reported by the patient in a daily journal (spinejournal); not a diagnosis."
-# At most this many notes are shown; the full journal export has them all.
-MAX_NOTES = 8
+# At most this many notes are shown, each cut to MAX_NOTE_CHARS, so the page stays one page; the app
+# and the full journal export have them all.
+MAX_NOTES = 4
+MAX_NOTE_CHARS = 240
 # The weekly pain table lists at most the latest this-many weeks, so a long range still fits a page.
 MAX_WEEKS = 13
 
@@ -82,15 +102,19 @@ class Summary:
     prepared: date
     sections: tuple[Section, ...]
     insights: Insights = field(repr=False)
+    # (date, 0-10 limb pain) of each day of the range that has one, for the pain chart.
+    limb_series: tuple[tuple[date, int], ...] = field(default=(), repr=False)
 
     @property
     def subtitle(self) -> str:
-        """'Since the visit on 8 Mar 2026: 8 Mar to 15 Mar 2026, 8 of 8 days logged'."""
+        """'Since the visit on 8 Mar 2026: 8 Mar to 15 Mar 2026, 6 of 8 days logged (2 not recorded)'."""
         rng = self.range
         dates = f"{short_date(rng.start, year=True)} to {short_date(rng.end, year=True)}"
         # A custom range's label is its dates already.
         period = dates if rng.key == "custom" else f"{rng.label}: {dates}"
-        return f"{period}, {self.days_logged} of {rng.days} days logged"
+        unrecorded = rng.days - self.days_logged
+        missing = f" ({unrecorded} not recorded)" if unrecorded else ""
+        return f"{period}, {self.days_logged} of {rng.days} days logged{missing}"
 
     @property
     def has_red_flags(self) -> bool:
@@ -117,29 +141,57 @@ def _plural(n: int, word: str) -> str:
 # -- sections ------------------------------------------------------------------------------------
 
 
-def _red_flags(ins: Insights) -> Section | None:
+def _red_flags(data: JournalData, ins: Insights) -> Section | None:
+    """Each day with red flags, dated, in the therapist's voice (the patient's advice is not for them)."""
     if not ins.red_flag_days:
         return None
-    rng = ins.range
-    flags = [f for day in ins.red_flag_days for f in day.flags]
-    items = tuple(
-        f"{rng.day_label(day.date)} ({URGENCY_TITLE[day.urgency].lower()}): "
-        + "; ".join(RED_FLAGS_BY_ID[f].label for f in day.flags)
-        for day in ins.red_flag_days
-    )
+    urgent = sum(1 for d in ins.red_flag_days if d.urgency == Urgency.EMERGENCY)
+    lead = f"{_plural(len(ins.red_flag_days), 'day')} with urgent symptoms in this period"
+    if urgent:
+        lead += f", {urgent} of them {URGENCY_TITLE[Urgency.EMERGENCY].lower()}"
+    lines = tuple(line[:1].upper() + line[1:] + "." for line in red_flag_lines(data, ins.range))
     return Section(
         "Urgent symptoms reported",
-        (
-            Paragraph(
-                f"The patient reported urgent symptoms on {_plural(len(ins.red_flag_days), 'day')}. "
-                f"{red_flag_advice(flags)}",
-                strong=True,
-            ),
-            Bullets(items),
-            Paragraph(RED_FLAG_NOTE),
-        ),
+        (Paragraph(lead + ".", strong=True), Bullets(lines), Paragraph(RED_FLAG_NOTE)),
         alert=True,
     )
+
+
+def _headline(ins: Insights) -> Section:
+    """The figures a therapist asks for first, one line each, in the order of ``therapist_lines``
+    (without its days-recorded line, in the header, and its red flag lines, in the box above), then
+    PEG-3, PGIC, adherence, medication changes and use as needed, sleep, and care events."""
+    rng = ins.range
+    lines = list(therapist_lines(ins)[1 + len(ins.red_flag_days) :])
+    if ins.peg is not None:
+        lines.append(ins.peg.sentence)
+    if ins.pgic is not None:
+        lines.append(ins.pgic.sentence)
+    lines.append(ins.adherence.sentence)
+    meds = ins.medications
+    lines.extend(medication_change_line(rng, c) for c in meds.changes)
+    lines.extend(as_needed_line(rng, u) for u in meds.as_needed)
+    # Sleep hours and quality only: their sentences come first, one per measure with a mean; mood and
+    # what went together with pain stay in the detail and the app, for room.
+    sm = ins.sleep_mood
+    sleep = sum(1 for m in (sm.hours, sm.quality) if m.mean is not None)
+    if sleep:
+        lines.append(" ".join(sm.sentences[:sleep]))
+    ev = ins.events
+    if ev.surgery is not None and ev.week_after_surgery is not None:
+        lines.append(ev.sentences[0])
+    lines.extend(event_line(rng, e) for e in ev.events)
+    return Section("Headline figures", (Bullets(tuple(lines)),))
+
+
+def _charts(ins: Insights) -> Section:
+    """Small charts under the figures: pain (with limb pain and care events), weekly adherence, mobility."""
+    blocks: list[Block] = [Chart("pain", "Daily average pain (dots) and its 7-day mean (line), 0-10")]
+    if ins.adherence.weeks and ins.adherence.percent is not None:
+        blocks.append(Chart("adherence", "Home exercises done per week, % of planned"))
+    if any(t.n for t in ins.mobility.trends):
+        blocks.append(Chart("mobility", "Mobility: tolerances and morning stiffness, minutes"))
+    return Section("Charts", tuple(blocks))
 
 
 def _pain(ins: Insights) -> Section:
@@ -180,12 +232,10 @@ def _pain(ins: Insights) -> Section:
     )
     if len(pain.weeks) > len(recent_weeks):
         blocks.append(
-            Paragraph(f"The latest {len(recent_weeks)} of {len(pain.weeks)} weeks; the chart shows them all.")
+            Paragraph(f"The latest {len(recent_weeks)} of {len(pain.weeks)} weeks; the pain chart shows them all.")
         )
     if any(w.mean is None for w in recent_weeks):
         blocks.append(Paragraph(f"No mean ({NONE}) for a week with fewer than {WEEK_MIN_DAYS} days logged."))
-    if pain.series:
-        blocks.append(Chart("pain", "Daily average pain (dots) and its 7-day mean (line), 0-10"))
     return Section("Pain", tuple(blocks))
 
 
@@ -352,8 +402,17 @@ def _questions(ins: Insights) -> Section | None:
     )
 
 
+def _cut(text: str) -> str:
+    """A note cut to MAX_NOTE_CHARS (at a word where there is one), marked with an ellipsis."""
+    if len(text) <= MAX_NOTE_CHARS:
+        return text
+    head = text[: MAX_NOTE_CHARS - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head) + "\u2026"
+
+
 def _notes(ins: Insights) -> Section | None:
-    """Notes from the days that stand out (red flags, flares, worst, best), then the most recent."""
+    """Notes from the days that stand out (red flags, flares, worst, best), then the most recent, cut
+    to fit the page: the rest are counted ('3 more in the app')."""
     if not ins.notes:
         return None
     rng, pain = ins.range, ins.pain
@@ -370,40 +429,53 @@ def _notes(ins: Insights) -> Section | None:
             break
         if note.date not in chosen:
             chosen.append(note.date)
-    blocks: list[Block] = [Entries(tuple((rng.day_label(d), by_date[d].text) for d in sorted(chosen)))]
+    blocks: list[Block] = [Entries(tuple((rng.day_label(d), _cut(by_date[d].text)) for d in sorted(chosen)))]
     if len(ins.notes) > len(chosen):
         blocks.append(
             Paragraph(
-                f"{len(chosen)} of {len(ins.notes)} notes shown: those of the days that stand out, then the latest."
+                f"{len(ins.notes) - len(chosen)} more in the app (shown: the days that stand out, then the latest)."
             )
         )
     return Section("Notes worth reading", tuple(blocks))
 
 
-def build_summary(data: JournalData, rng: DateRange, insights: Insights | None = None) -> Summary:
-    """The summary of ``data`` over ``rng`` (pass ``insights`` when already computed for that range)."""
+def _detail(section: Section | None) -> Section | None:
+    return None if section is None else replace(section, detail=True)
+
+
+def build_summary(
+    data: JournalData, rng: DateRange, insights: Insights | None = None, *, details: bool | None = None
+) -> Summary:
+    """The summary of ``data`` over ``rng`` (pass ``insights`` when already computed for that range).
+
+    ``details`` adds the detail tables after the first page; by default only for the whole journal.
+    """
     ins = insights if insights is not None else compute(data, rng)
+    with_details = rng.key == "all" if details is None else details
     if ins.is_empty:
         sections: list[Section | None] = [
-            _red_flags(ins),
+            _red_flags(data, ins),
             Section("No days logged", (Paragraph(f"No days were logged in this period ({rng.days} days)."),)),
             _function(ins),
         ]
     else:
-        sections = [
-            _red_flags(ins),
-            _pain(ins),
-            _days(ins),
-            summary_care.care_events(ins),
-            summary_care.standard_measures(ins),
-            _exercises(ins),
-            summary_care.medications(ins),
-            _treatments(ins),
-            summary_care.sleep_mood(ins),
-            _function(ins),
-            _questions(ins),
-            _notes(ins),
-        ]
+        sections = [_red_flags(data, ins), _questions(ins), _headline(ins), _charts(ins), _notes(ins)]
+        if with_details:
+            sections.extend(
+                _detail(s)
+                for s in (
+                    _pain(ins),
+                    _days(ins),
+                    summary_care.care_events(ins),
+                    summary_care.standard_measures(ins),
+                    _exercises(ins),
+                    summary_care.medications(ins),
+                    _treatments(ins),
+                    summary_care.sleep_mood(ins),
+                    _function(ins),
+                )
+            )
+    limb = tuple((d.date, d.pain_limb) for d in data.days_between(rng.start, rng.end) if d.pain_limb is not None)
     return Summary(
         title=TITLE,
         patient=data.profile.patient_name.strip(),
@@ -412,4 +484,5 @@ def build_summary(data: JournalData, rng: DateRange, insights: Insights | None =
         prepared=clock.today(),
         sections=tuple(s for s in sections if s is not None),
         insights=ins,
+        limb_series=limb,
     )

@@ -48,7 +48,8 @@ class Entries:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """A chart of ``kind`` drawn by each format from ``Summary.insights`` ("pain": daily and weekly pain)."""
+    """A chart of ``kind`` drawn by each format from ``Summary.insights``: "pain" (daily pain, its 7-day
+    mean, limb pain and care events), "adherence" (per week) or "mobility" (tolerances)."""
 
     kind: str
     caption: str
@@ -59,11 +60,13 @@ Block = Paragraph | Bullets | Table | Entries | Chart
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A titled part of the summary; ``alert`` for the red flags, shown first and prominently."""
+    """A titled part of the summary; ``alert`` for the red flags, shown first and prominently;
+    ``detail`` for the tables that follow the one-page dashboard (on a new page when printed)."""
 
     title: str
     blocks: tuple[Block, ...]
     alert: bool = False
+    detail: bool = False
 
 
 # -- formatting (never computing) ----------------------------------------------------------------

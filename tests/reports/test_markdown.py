@@ -25,25 +25,23 @@ def test_demo_summary_matches_golden_file() -> None:
     assert_golden("demo-4w.md", markdown_of(demo()).encode("utf-8"))
 
 
-def test_the_summary_reads_top_down_with_the_chart_as_a_text_block() -> None:
+def test_the_summary_reads_top_down_like_the_printed_page_with_charts_as_text_blocks() -> None:
     text = markdown_of(demo())
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
-    assert headings == [
-        "Pain",
-        "Best and worst days",
-        "PEG-3 and impression of change",
-        "Home exercises",
-        "Medications",
-        "Treatments and what seems to help",
-        "Sleep and mood",
-        "Mobility and function",
-        "Questions for the therapist",
-        "Notes worth reading",
-    ]
+    assert headings == ["Questions for the therapist", "Headline figures", "Charts", "Notes worth reading"]
     assert text.startswith("# Physical therapy summary: Sam Demo\n\nLast 4 weeks: 16 Feb 2026 to 15 Mar 2026")
-    chart = text.split("```text\n")[1].split("\n```")[0]
-    assert "Average pain (0-10)" in chart and "16 Feb" in chart
-    assert max(len(line) for line in chart.splitlines()) <= 72
+    charts = re.findall(r"```text\n(.*?)\n```", text, flags=re.S)
+    # Pain, weekly adherence and mobility, each no wider than a 72-column code block.
+    assert len(charts) == 3
+    assert "Average pain (0-10)" in charts[0] and "16 Feb" in charts[0]
+    assert max(len(line) for chart in charts for line in chart.splitlines()) <= 72
+
+
+def test_the_whole_journal_adds_the_detail_tables_after_a_rule() -> None:
+    text = markdown_of(demo(), "all")
+    page, detail = text.split("\n---\n", 1)
+    assert "## Notes worth reading" in page and "## Pain" not in page
+    assert re.findall(r"^## (.+)$", detail, flags=re.M)[:2] == ["Pain", "Best and worst days"]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +75,8 @@ def test_hostile_text_shows_literally_and_red_flags_come_first() -> None:
         r"Physical therapy summary: \<b\>Robert'); DROP TABLE\</b\> \[red\]x\[/\] \\x1b\[2J",
         "!! Urgent symptoms reported",
     ]
-    assert "> **The patient reported urgent symptoms on 1 day. Please call your doctor today" in text
+    assert "> **1 day with urgent symptoms in this period.**" in text
+    assert "> - Reported on 15 Mar: pain at night that rest does not ease." in text
     # Outside the fenced chart, every [ ] < > ` | * _ of the person's text is escaped.
     prose = re.sub(r"```text\n.*?\n```", "", text, flags=re.S)
     for line in prose.splitlines():
@@ -106,10 +105,10 @@ def test_medication_names_doses_and_event_texts_are_escaped() -> None:
         if line.startswith("|"):
             line = line.replace(" | ", " ").strip("|")
         assert not re.search(r"(?<!\\)[\[\]<>`]", line), line
-    # The name in the change line and in the doses table, the dose, the event texts: each shown literally.
+    # The name in the change line and in the doses line, the dose, the event texts: each shown literally.
     name = r"\<script\>ibu\</script\> \[b\]x\[/\] \`\|\` \*a\*"
     assert f"- 8 Mar: {name} dose changed (was \\<b\\>400\\</b\\> mg \\| \\[i\\], as needed;" in prose
-    assert f"| {name} | 22 |" in prose
+    assert f"- {name} (as needed): 22 doses in this period." in prose
     assert (
         r"Week 3 after surgery (\<img src=x onerror=alert(1)\> \[/\] \\x1b\[31mfusion \| \*L4\*, 23 Feb 2026)" in prose
     )

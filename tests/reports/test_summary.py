@@ -22,6 +22,7 @@ from spinejournal.model import (
     Visit,
 )
 from spinejournal.reports.summary import (
+    MAX_NOTE_CHARS,
     MAX_NOTES,
     MAX_WEEKS,
     Bullets,
@@ -57,8 +58,11 @@ def two_weeks(first: int, second: int, **day: object) -> JournalData:
     return JournalData(days=days, profile=Profile("Ana"))
 
 
-def summary_of(data: JournalData, start: date = START, end: date = START + timedelta(days=13)) -> Summary:
-    return build_summary(data, resolve_range(data, start=start, end=end))
+def summary_of(
+    data: JournalData, start: date = START, end: date = START + timedelta(days=13), *, details: bool = True
+) -> Summary:
+    """The summary with its detail tables (they are what most tests here check)."""
+    return build_summary(data, resolve_range(data, start=start, end=end), details=details)
 
 
 def test_a_drop_from_6_to_3_is_reported_as_a_clinically_important_change() -> None:
@@ -91,7 +95,7 @@ def test_weekly_table_shows_a_dash_for_a_week_with_too_few_days() -> None:
     assert "No mean (-) for a week with fewer than 4 days logged." in paragraphs(section(summary, "Pain"))
 
 
-def test_red_flags_come_first_with_the_most_urgent_advice() -> None:
+def test_red_flags_come_first_dated_in_the_therapists_voice() -> None:
     days = list(two_weeks(4, 4).days)
     days[3] = days[3].with_changes(red_flags=("night_pain",))
     days[9] = days[9].with_changes(red_flags=("bladder_bowel", "fever"))
@@ -99,12 +103,50 @@ def test_red_flags_come_first_with_the_most_urgent_advice() -> None:
     first = summary.sections[0]
     assert first.alert and first.title == "Urgent symptoms reported" and summary.has_red_flags
     lead = first.blocks[0]
+    # 4 Mar is same-day urgent, 10 Mar an emergency: 2 days, 1 of them needing help now.
     assert isinstance(lead, Paragraph) and lead.strong
-    assert lead.text.startswith("The patient reported urgent symptoms on 2 days. Please get medical help now")
+    assert lead.text == "2 days with urgent symptoms in this period, 1 of them needs medical help now."
     items = first.blocks[1]
     assert isinstance(items, Bullets)
-    assert items.items[0] == "4 Mar (needs checking today): Pain at night that rest does not ease"
-    assert items.items[1].startswith("10 Mar (needs medical help now): New trouble passing urine")
+    assert items.items[0] == "Reported on 4 Mar: pain at night that rest does not ease."
+    assert items.items[1].startswith("Reported on 10 Mar: new trouble passing urine")
+    # The patient-facing advice ("Please get medical help now") is not for the therapist.
+    assert not any("Please" in b.text for b in first.blocks if isinstance(b, Paragraph))
+
+
+def test_the_page_reads_in_the_order_a_therapist_asks_and_keeps_details_for_the_whole_journal() -> None:
+    data = two_weeks(6, 3, questions="Can I swim?", notes="sore")
+    days = list(data.days)
+    days[10] = days[10].with_changes(red_flags=("night_pain",))
+    data = JournalData(days=tuple(days), profile=data.profile)
+    page = summary_of(data, details=False)
+    assert [s.title for s in page.sections] == [
+        "Urgent symptoms reported",
+        "Questions for the therapist",
+        "Headline figures",
+        "Charts",
+        "Notes worth reading",
+    ]
+    headline = page.sections[2].blocks[0]
+    assert isinstance(headline, Bullets)
+    # therapist_lines without "14 of 14 days recorded." and its red flag line: both are shown above.
+    assert not any(line.startswith(("Red flag", "14 of 14")) for line in headline.items)
+    # Care: first 7 days 6, latest week 3: 3 points, 50 %.
+    assert headline.items[0].startswith("Average pain since the start of care: 6.0 in the first 7 logged days")
+    assert "3.0 points, 50 % less: a clinically important change" in headline.items[0]
+    charts = page.sections[3].blocks
+    assert [c.kind for c in charts if isinstance(c, Chart)] == ["pain"]  # no exercises or mobility logged
+    whole = build_summary(data, resolve_range(data, "all", today=START + timedelta(days=13)))
+    assert [s.title for s in whole.sections if s.detail][:2] == ["Pain", "Best and worst days"]
+
+
+def test_limb_pain_of_each_day_goes_to_the_pain_chart() -> None:
+    data = two_weeks(4, 4)
+    days = list(data.days)
+    days[2] = days[2].with_changes(pain_limb=5)
+    days[5] = days[5].with_changes(pain_limb=2)
+    summary = summary_of(JournalData(days=tuple(days)), details=False)
+    assert summary.limb_series == ((date(2026, 3, 3), 5), (date(2026, 3, 6), 2))
 
 
 def test_adherence_table_per_exercise_with_total_and_top_skip_reason() -> None:
@@ -142,11 +184,24 @@ def test_questions_and_notes_keep_the_persons_words() -> None:
     assert isinstance(questions, Entries)
     assert questions.items[0] == ("1 Mar", "Can I swim?") and len(questions.items) == 14
     notes = section(summary, "Notes worth reading").blocks
-    assert isinstance(notes[0], Entries) and len(notes[0].items) == MAX_NOTES
+    assert isinstance(notes[0], Entries) and len(notes[0].items) == MAX_NOTES == 4
     assert notes[0].items[0][1] == "sore [after] <gardening>"
+    # 14 notes, 4 shown.
     assert paragraphs(section(summary, "Notes worth reading")) == [
-        "8 of 14 notes shown: those of the days that stand out, then the latest."
+        "10 more in the app (shown: the days that stand out, then the latest)."
     ]
+
+
+def test_a_long_note_is_cut_at_a_word_to_fit_the_page() -> None:
+    words = "word " * 100  # 500 characters
+    summary = summary_of(two_weeks(4, 4, notes=words.strip()), details=False)
+    entries = section(summary, "Notes worth reading").blocks[0]
+    assert isinstance(entries, Entries)
+    text = entries.items[0][1]
+    # The first 239 characters are 47 x "word " + "word"; the cut goes back to the last space (the
+    # word after it may be cut short), so 46 x "word " + "word" and the ellipsis: 234 + 1 characters.
+    assert len(text) <= MAX_NOTE_CHARS
+    assert text == "word " * 46 + "word\u2026"
 
 
 def test_notes_of_flare_days_are_chosen_before_recent_ones() -> None:
@@ -168,12 +223,12 @@ def test_empty_range_says_so_and_has_no_chart() -> None:
 
 def test_single_day_range_has_the_day_but_no_comparison() -> None:
     data = demo()
-    summary = build_summary(data, resolve_range(data, start=DEMO_END, end=DEMO_END))
+    summary = build_summary(data, resolve_range(data, start=DEMO_END, end=DEMO_END), details=True)
     pain = section(summary, "Pain")
     assert paragraphs(pain)[0].startswith("Not enough days to compare yet")
     day_pain = data.day(DEMO_END).pain_avg  # type: ignore[union-attr]
     assert f"Mean daily average pain over the period: {day_pain:.1f}/10." in paragraphs(pain)
-    assert any(isinstance(b, Chart) for b in pain.blocks)
+    assert any(isinstance(b, Chart) for b in section(summary, "Charts").blocks)
     table = next(b for b in pain.blocks if isinstance(b, Table))
     assert table.rows == (("15 Mar", "1", "-"),)
     assert summary.subtitle == "15 Mar 2026 to 15 Mar 2026, 1 of 1 days logged"
@@ -183,6 +238,14 @@ def test_default_range_is_since_the_last_visit() -> None:
     data = JournalData(days=two_weeks(4, 4).days, visits=(Visit(START + timedelta(days=6)),))
     summary = build_summary(data, resolve_range(data, today=START + timedelta(days=13)))
     assert summary.subtitle == "Since the visit on 7 Mar 2026: 7 Mar 2026 to 14 Mar 2026, 8 of 8 days logged"
+
+
+def test_the_header_counts_the_days_not_recorded() -> None:
+    data = two_weeks(4, 4)
+    # 18 days, the last 4 without an entry: 14 of 18 logged, 4 not recorded.
+    assert summary_of(data, START, START + timedelta(days=17)).subtitle == (
+        "1 Mar 2026 to 18 Mar 2026, 14 of 18 days logged (4 not recorded)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -200,7 +263,7 @@ def test_a_long_range_lists_only_the_latest_weeks_and_says_so() -> None:
     # 120 days = 17 whole weeks back from 15 Mar plus one day (16 Nov, no week of its own); the table keeps 13.
     assert len(table.rows) == MAX_WEEKS == 13
     assert table.rows[-1][0] == "9 Mar 2026 to 15 Mar 2026"
-    assert "The latest 13 of 17 weeks; the chart shows them all." in paragraphs(pain)
+    assert "The latest 13 of 17 weeks; the pain chart shows them all." in paragraphs(pain)
 
 
 # -- day model v2 ------------------------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""The HTML summary printed by a real browser: one page on A4 and on Letter, with what matters on it.
+
+A realistic patient (the demo journal, since the last visit) plus a question and a red flag on the last
+day is exported, printed to PDF by headless Chromium on each paper size (a copy of the page with the
+size forced, as scripts/check_html_in_browser.sh does) and read back with poppler's pdfinfo/pdftotext.
+Skipped, with the reason, where Chromium or poppler is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from spinejournal.insights import resolve_range
+from spinejournal.model import JournalData
+from spinejournal.reports.html import render_html
+from spinejournal.reports.summary import build_summary
+
+from .helpers import DEMO_END, demo
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFINFO = shutil.which("pdfinfo")
+PDFTOTEXT = shutil.which("pdftotext")
+
+pytestmark = pytest.mark.skipif(
+    BROWSER is None or PDFINFO is None or PDFTOTEXT is None,
+    reason="needs chromium and poppler-utils (pdfinfo, pdftotext): apt-get install -y chromium poppler-utils",
+)
+
+QUESTION = "Can I lift my grandson again?"
+# What red_flag_lines says for night pain on the demo's last day (15 Mar), as the page shows it.
+RED_FLAG = "Reported on 15 Mar: pain at night that rest does not ease."
+# The demo's leg pain reached the calf in the first week of care and is gone in the latest week.
+LIMB = "Leg pain centralising: left leg reached the calf in the first week of care, none in the latest."
+
+
+def _patient() -> JournalData:
+    """The demo journal with a question and night pain (a red flag) on its last day."""
+    data = demo()
+    days = tuple(
+        d.with_changes(questions=QUESTION, red_flags=("night_pain",)) if d.date == DEMO_END else d for d in data.days
+    )
+    return replace(data, days=days)
+
+
+def _print(page: str, size: str, tmp_path: Path) -> Path:
+    """``page`` printed to PDF by headless Chromium on ``size`` paper; the PDF's path."""
+    html_file = tmp_path / f"page-{size}.html"
+    html_file.write_text(page.replace("@page {", f"@page {{ size: {size};", 1), encoding="utf-8")
+    pdf = tmp_path / f"print-{size}.pdf"
+    profile = tmp_path / f"profile-{size}"
+    assert BROWSER is not None
+    subprocess.run(
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf}",
+            "--no-pdf-header-footer",
+            html_file.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return pdf
+
+
+@pytest.mark.parametrize("size", ["A4", "letter"])
+# Since the visit (8 days) is the brief's case; the last 4 weeks (more notes, questions and weeks) too.
+@pytest.mark.parametrize("key", ["since-visit", "4w"])
+def test_the_summary_prints_on_one_page_with_the_question_red_flag_and_limb_pain(
+    key: str, size: str, tmp_path: Path
+) -> None:
+    data = _patient()
+    page = render_html(build_summary(data, resolve_range(data, key, today=DEMO_END)))
+    pdf = _print(page, size, tmp_path)
+    assert PDFINFO is not None and PDFTOTEXT is not None
+    info = subprocess.run([PDFINFO, str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, flags=re.M), info
+    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    # Lines wrap where the page is narrow: compare with runs of white space made single spaces.
+    flat = " ".join(text.split())
+    assert QUESTION in flat
+    assert RED_FLAG in flat
+    assert LIMB in flat
