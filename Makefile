@@ -39,8 +39,13 @@ $(FHIR_R4_VENV)/.installed:
 check-fhir-r4: $(STAMP) $(FHIR_R4_VENV)/.installed ## validate the FHIR exports against the true R4 (4.0.1) models
 	$(BIN)/python scripts/check_fhir_r4.py --r4-python $(FHIR_R4_VENV)/bin/python
 
-screenshots: $(STAMP) ## regenerate screenshots/*.svg: every screen over the demo journal, on a pinned date
+screenshots: $(STAMP) ## regenerate screenshots/: every screen over the demo journal, and the printed summary (needs chromium)
 	$(BIN)/python scripts/screenshots.py
+	@if command -v chromium >/dev/null && command -v pdftoppm >/dev/null; then \
+	  out=$$(mktemp -d) && SPINEJOURNAL_TODAY=2026-03-15 scripts/check_html_in_browser.sh "" "$$out" && \
+	  for size in A4 letter; do pdftoppm -r 80 -png -singlefile "$$out/print-$$size.pdf" screenshots/summary-$$size; done && \
+	  rm -rf "$$out" && echo "wrote screenshots/summary-A4.png, screenshots/summary-letter.png"; \
+	else echo "chromium or poppler-utils missing: the printed summary's pictures were not redrawn"; fi
 
 bench: $(STAMP) ## measure speed against baselines (not part of the tests); writes bench/results/
 	$(BIN)/python bench/run.py $(ARGS)
