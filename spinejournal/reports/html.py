@@ -88,7 +88,13 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 18, 10, 26
 _W, _H = 340, 140
 _MAX_TICKS = 5
 _LIMB_COLOUR = "#c05a00"
-_MOBILITY = (("walk", "#1f4e9a"), ("sit", "#2e7d32"), ("stand", "#8e24aa"), ("stiffness", "#777"))
+# Each mobility line differs in its dash pattern as well as its colour, so it reads printed in grey.
+_MOBILITY = (
+    ("walk", "#1f4e9a", ""),
+    ("sit", "#2e7d32", "6 3"),
+    ("stand", "#8e24aa", "2 2"),
+    ("stiffness", "#777", "8 3 2 3"),
+)
 
 
 def _ticks(rng: DateRange, most: int = _MAX_TICKS) -> list[date]:
@@ -146,10 +152,13 @@ class _Frame:
         parts.append("</g>")
         return parts
 
-    def line(self, points: Iterable[tuple[date, float | None]], colour: str, *, dashed: bool = False) -> list[str]:
-        """A line through the points, broken where a value is missing."""
+    def line(
+        self, points: Iterable[tuple[date, float | None]], colour: str, *, dashed: bool = False, pattern: str = ""
+    ) -> list[str]:
+        """A line through the points, broken where a value is missing; ``dashed`` or a dash ``pattern``."""
         parts: list[str] = []
-        dash = ' stroke-dasharray="5 3"' if dashed else ""
+        pattern = pattern or ("5 3" if dashed else "")
+        dash = f' stroke-dasharray="{pattern}"' if pattern else ""
         segment: list[str] = []
         for point in (*points, None):
             if point is not None and point[1] is not None:
@@ -225,14 +234,14 @@ def adherence_svg(ins: Insights) -> str:
 def mobility_svg(ins: Insights) -> str:
     """Walking, sitting and standing tolerance and morning stiffness (minutes) per logged day, one line each."""
     rng, series = ins.range, ins.mobility.series
-    values = [v for p in series for key, _colour in _MOBILITY if (v := getattr(p, key)) is not None]
+    values = [v for p in series for key, _colour, _dash in _MOBILITY if (v := getattr(p, key)) is not None]
     # A round top above the longest tolerance, so the lines never touch the frame.
     top = max(30, -(-max(values, default=0) // 30) * 30)
     frame = _Frame(rng, top, _W, _H)
     levels = range(0, top + 1, top // 3)
     parts = frame.open("mobility-chart", "Mobility, minutes", levels, _MAX_TICKS)
-    for key, colour in _MOBILITY:
-        parts.extend(frame.line(((p.date, getattr(p, key)) for p in series), colour))
+    for key, colour, dash in _MOBILITY:
+        parts.extend(frame.line(((p.date, getattr(p, key)) for p in series), colour, pattern=dash))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -272,7 +281,7 @@ def _figure(chart: Chart, summary: Summary) -> str:
         key = f" Green line: {ADHERENT_PERCENT:.0f} %."
     else:
         svg, cls = mobility_svg(ins), ""
-        key = " Blue: walking, green: sitting, purple: standing, grey: morning stiffness."
+        key = " Solid: walking, dashed: sitting, dotted: standing, dash-dot: morning stiffness."
     return f"<figure{cls}>{svg}<figcaption>{esc(chart.caption + '.' + key)}</figcaption></figure>"
 
 

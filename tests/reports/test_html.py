@@ -80,6 +80,17 @@ def test_the_pain_chart_is_an_inline_svg_with_one_dot_per_logged_day() -> None:
     assert len(flares) == 2  # 2 and 3 Mar in the demo
 
 
+def test_the_mobility_lines_differ_in_dash_as_well_as_colour_so_they_read_in_black_and_white() -> None:
+    page = html_of(demo())
+    chart = page[page.index('aria-labelledby="mobility-chart-title"') :]
+    chart = chart[: chart.index("</svg>")]
+    lines = [a for t, a in parse(chart).tags if t == "polyline"]
+    # The demo logs all four measures every day: one unbroken line each, none drawn like another.
+    assert len(lines) == 4
+    assert len({a.get("stroke-dasharray") for a in lines}) == 4
+    assert "Solid: walking, dashed: sitting, dotted: standing, dash-dot: morning stiffness." in page
+
+
 def test_hostile_text_is_escaped_and_red_flags_are_the_first_section() -> None:
     page = html_of(hostile(), "since-visit")
     parsed = parse(page)
