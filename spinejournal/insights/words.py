@@ -595,3 +595,31 @@ def therapist_lines(ins: Insights) -> tuple[str, ...]:
         lines.extend(psfs_item_line(rng, item) for item in ins.psfs.items)
     lines.extend(line for t in ins.mobility.trends if (line := mobility_care_line(t)) is not None)
     return tuple(lines)
+
+
+def headline_lines(ins: Insights) -> tuple[str, ...]:
+    """The one page's headline, in order: ``therapist_lines`` (days recorded, red flags, pain, limb
+    pain, where it hurts, PSFS, mobility), then PEG-3, PGIC, adherence, medication changes and use as
+    needed, sleep, the week after surgery and the care events of the period. The summary, and any view
+    that shows what the therapist will read, take it from here."""
+    rng = ins.range
+    lines = list(therapist_lines(ins))
+    if ins.peg is not None:
+        lines.append(ins.peg.sentence)
+    if ins.pgic is not None:
+        lines.append(ins.pgic.sentence)
+    lines.append(ins.adherence.sentence)
+    meds = ins.medications
+    lines.extend(medication_change_line(rng, c) for c in meds.changes)
+    lines.extend(as_needed_line(rng, u) for u in meds.as_needed)
+    # Sleep hours and quality only: their sentences come first, one per measure with a mean; mood and
+    # what went together with pain stay in the detail and the app, for room on the page.
+    sm = ins.sleep_mood
+    sleep = sum(1 for m in (sm.hours, sm.quality) if m.mean is not None)
+    if sleep:
+        lines.append(" ".join(sm.sentences[:sleep]))
+    ev = ins.events
+    if ev.surgery is not None and ev.week_after_surgery is not None:
+        lines.append(ev.sentences[0])
+    lines.extend(event_line(rng, e) for e in ev.events)
+    return tuple(lines)

@@ -37,14 +37,11 @@ from spinejournal.clinical import (
 from spinejournal.insights import (
     DateRange,
     Insights,
-    as_needed_line,
     compute,
-    event_line,
-    medication_change_line,
+    headline_lines,
     red_flag_lines,
     short_date,
     shown,
-    therapist_lines,
 )
 from spinejournal.model import HEAT_ICE_KINDS, SKIP_REASONS, THERAPY_KINDS, JournalData
 from spinejournal.reports import summary_care
@@ -158,30 +155,9 @@ def _red_flags(data: JournalData, ins: Insights) -> Section | None:
 
 
 def _headline(ins: Insights) -> Section:
-    """The figures a therapist asks for first, one line each, in the order of ``therapist_lines``
-    (without its days-recorded line, in the header, and its red flag lines, in the box above), then
-    PEG-3, PGIC, adherence, medication changes and use as needed, sleep, and care events."""
-    rng = ins.range
-    lines = list(therapist_lines(ins)[1 + len(ins.red_flag_days) :])
-    if ins.peg is not None:
-        lines.append(ins.peg.sentence)
-    if ins.pgic is not None:
-        lines.append(ins.pgic.sentence)
-    lines.append(ins.adherence.sentence)
-    meds = ins.medications
-    lines.extend(medication_change_line(rng, c) for c in meds.changes)
-    lines.extend(as_needed_line(rng, u) for u in meds.as_needed)
-    # Sleep hours and quality only: their sentences come first, one per measure with a mean; mood and
-    # what went together with pain stay in the detail and the app, for room.
-    sm = ins.sleep_mood
-    sleep = sum(1 for m in (sm.hours, sm.quality) if m.mean is not None)
-    if sleep:
-        lines.append(" ".join(sm.sentences[:sleep]))
-    ev = ins.events
-    if ev.surgery is not None and ev.week_after_surgery is not None:
-        lines.append(ev.sentences[0])
-    lines.extend(event_line(rng, e) for e in ev.events)
-    return Section("Headline figures", (Bullets(tuple(lines)),))
+    """The figures a therapist asks for first, one line each (``headline_lines``), without its
+    days-recorded line (in the header) and its red flag lines (in the box above)."""
+    return Section("Headline figures", (Bullets(headline_lines(ins)[1 + len(ins.red_flag_days) :]),))
 
 
 def _charts(ins: Insights) -> Section:
