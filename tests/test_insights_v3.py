@@ -404,3 +404,33 @@ def test_counts_of_one_are_singular() -> None:
     lines = what_changed(run(data, MAR[1], MAR[1]))
     assert any(line.endswith(": 1 of 1 day logged.") for line in lines)
     assert any(line.startswith("Heat: 1 session, 1 minute in all;") for line in lines)
+
+
+def test_the_page_says_what_eased_the_pain_in_one_line_with_n_or_why_there_is_no_figure() -> None:
+    from spinejournal.insights import relief_line
+    from spinejournal.insights.types import TherapyStats
+
+    # Heat: 6 sessions with before and after, mean relief 1.7; TENS: 2 with both (< MIN_N = 5).
+    heat = TherapyStats("heat", sessions=6, minutes=110, days=6, too_long=1, relief_n=6, mean_relief=1.7)
+    tens = TherapyStats("tens", sessions=2, minutes=60, days=2, too_long=0, relief_n=2, mean_relief=None)
+    unused = TherapyStats("ice", sessions=0, minutes=0, days=0, too_long=0, relief_n=0, mean_relief=None)
+    assert relief_line((heat, unused, tens)) == (
+        "Pain eased, 30 minutes after: heat 1.7 points (n = 6); too few to say for TENS (2)."
+    )
+    assert relief_line((unused,)) is None
+
+
+def test_mobility_against_the_start_of_care_is_one_line_for_the_page() -> None:
+    from spinejournal.insights import mobility_care_summary
+    from spinejournal.insights.types import MeasureTrend, WeekValue
+
+    def week(value: float | None, n: int) -> WeekValue:
+        return WeekValue(date(2026, 3, 1), date(2026, 3, 7), n, value)
+
+    walk = MeasureTrend("walk", "Walking tolerance", "min", True, 14, None, None, week(11.4, 7), week(33.0, 6))
+    # Too few values in the first week of care (3 < WEEK_MIN_DAYS): left out, not shown as 0.
+    sit = MeasureTrend("sit", "Sitting tolerance", "min", True, 9, None, None, week(None, 3), week(48.0, 6))
+    assert mobility_care_summary((walk, sit)) == (
+        "Mobility, first week of care to the latest week (mean, n): walking tolerance 11 to 33 min (7, 6)."
+    )
+    assert mobility_care_summary((sit,)) is None

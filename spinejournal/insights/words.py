@@ -46,7 +46,7 @@ from spinejournal.insights.types import (
     WeekMean,
     WeekValue,
 )
-from spinejournal.model import REGIONS, SKIP_REASONS, THERAPY_KINDS, JournalData, extents_for
+from spinejournal.model import REGIONS, SKIP_REASONS, THERAPY_KINDS, JournalData, extents_for, treatment_name
 
 
 def pain_unknown_sentence(logged: int, *, baseline: bool) -> str:
@@ -146,6 +146,24 @@ def treatment_line(stats: TherapyStats) -> str:
     return line + (
         f"; too few sessions with pain before and after ({stats.relief_n}, need {MIN_N}) to say how much it eased."
     )
+
+
+def relief_line(treatments: tuple[TherapyStats, ...]) -> str | None:
+    """What eased the pain, every treatment kind in one line: the mean relief with n where there are
+    enough sessions with pain before and after (``MIN_N``), the count otherwise (None: no sessions)."""
+    used = [t for t in treatments if t.sessions]
+    if not used:
+        return None
+    parts: list[str] = []
+    few: list[str] = []
+    for t in used:
+        if t.mean_relief is None:
+            few.append(f"{treatment_name(t.kind)} ({t.relief_n})")
+        else:
+            parts.append(f"{treatment_name(t.kind)} {fmt(t.mean_relief)} points (n = {t.relief_n})")
+    if few:
+        parts.append(f"too few to say for {', '.join(few)}")
+    return "Pain eased, 30 minutes after: " + "; ".join(parts) + "."
 
 
 def therapy_groups_sentence(heat_days: GroupMean, ice_days: GroupMean, neither: GroupMean) -> str:
@@ -541,6 +559,20 @@ def mobility_care_line(trend: MeasureTrend) -> str | None:
     )
 
 
+def mobility_care_summary(trends: tuple[MeasureTrend, ...]) -> str | None:
+    """Every mobility measure against the first week of care in one line, e.g. 'Mobility, first week
+    of care to the latest (mean, n): walking tolerance 11 to 33 min (7, 7); ...' (None without any)."""
+    parts = []
+    for t in trends:
+        care, latest = t.care_week, t.care_latest
+        if care is None or care.value is None or latest is None or latest.value is None:
+            continue
+        parts.append(f"{t.label.lower()} {care.value:.0f} to {latest.value:.0f} {t.unit} ({care.n}, {latest.n})")
+    if not parts:
+        return None
+    return "Mobility, first week of care to the latest week (mean, n): " + "; ".join(parts) + "."
+
+
 def psfs_item_line(rng: DateRange, item: PsfsItemChange) -> str:
     """'Sit through a film: 3 at intake (2 Mar), 7 on 20 Apr, 4 points better: meaningful (3 or more).'"""
     intake = f"{item.intake} at intake ({short_date(item.intake_date, year=item.intake_date.year != rng.end.year)})"
@@ -579,7 +611,8 @@ def red_flag_lines(data: JournalData, rng: DateRange) -> tuple[str, ...]:
 def therapist_lines(ins: Insights) -> tuple[str, ...]:
     """The headline figures a spine therapist asks for, in order: days recorded, red flags, pain since
     the start of care and since the last visit, worst and least, leg/arm pain and its reach, where it
-    hurts, PSFS (mean and per activity), mobility against the start of care. Render as plain text."""
+    hurts, PSFS (mean and per activity), mobility against the start of care (one line for all four
+    measures, for room on the page). Render as plain text."""
     rng = ins.range
     lines = [recorded_sentence(ins.days_logged, ins.days_in_range)]
     lines.extend("Red flag " + red_flag_line(rng, r.date, r.flags) + "." for r in ins.red_flag_days)
@@ -593,7 +626,9 @@ def therapist_lines(ins: Insights) -> tuple[str, ...]:
     if ins.psfs.first is not None:
         lines.append(ins.psfs.sentence)
         lines.extend(psfs_item_line(rng, item) for item in ins.psfs.items)
-    lines.extend(line for t in ins.mobility.trends if (line := mobility_care_line(t)) is not None)
+    mobility = mobility_care_summary(ins.mobility.trends)
+    if mobility is not None:
+        lines.append(mobility)
     return tuple(lines)
 
 
@@ -609,6 +644,9 @@ def headline_lines(ins: Insights) -> tuple[str, ...]:
     if ins.pgic is not None:
         lines.append(ins.pgic.sentence)
     lines.append(ins.adherence.sentence)
+    relief = relief_line(ins.treatments)
+    if relief is not None:
+        lines.append(relief)
     meds = ins.medications
     lines.extend(medication_change_line(rng, c) for c in meds.changes)
     lines.extend(as_needed_line(rng, u) for u in meds.as_needed)
@@ -622,4 +660,26 @@ def headline_lines(ins: Insights) -> tuple[str, ...]:
     if ev.surgery is not None and ev.week_after_surgery is not None:
         lines.append(ev.sentences[0])
     lines.extend(event_line(rng, e) for e in ev.events)
+    return tuple(lines)
+
+
+def together_lines(ins: Insights) -> tuple[str, ...]:
+    """What went together with better or worse days, with n and never as a cause: pain on days with
+    and without treatment, next-day pain after exercising, flare days, mood, and pain after poor or
+    good nights (the app shows them after the headline; the summary keeps them in its detail)."""
+    rng = ins.range
+    if ins.is_empty:
+        return ()
+    hi = ins.heat_ice
+    lines = [therapy_groups_sentence(hi.heat_days, hi.ice_days, hi.neither_days), ins.next_day.sentence]
+    flares = ins.pain.flares
+    if flares:
+        when = ", ".join(rng.day_label(f.date) for f in flares[-3:])
+        lines.append(
+            f"{plural(len(flares), 'flare day')}, pain at least {FLARE_POINTS:.0f} points above the week before "
+            f"(latest: {when})."
+        )
+    sm = ins.sleep_mood
+    sleep = sum(1 for m in (sm.hours, sm.quality) if m.mean is not None)
+    lines.extend(sm.sentences[sleep:])
     return tuple(lines)

@@ -82,7 +82,7 @@ TITLE = "Physical therapy summary"
 DISCLAIMER = "Self-reported by the patient in a daily journal (spinejournal); not a diagnosis."
 # At most this many notes are shown, each cut to MAX_NOTE_CHARS, so the page stays one page; the app
 # and the full journal export have them all.
-MAX_NOTES = 4
+MAX_NOTES = 3
 MAX_NOTE_CHARS = 240
 # The weekly pain table lists at most the latest this-many weeks, so a long range still fits a page.
 MAX_WEEKS = 13

@@ -184,11 +184,11 @@ def test_questions_and_notes_keep_the_persons_words() -> None:
     assert isinstance(questions, Entries)
     assert questions.items[0] == ("1 Mar", "Can I swim?") and len(questions.items) == 14
     notes = section(summary, "Notes worth reading").blocks
-    assert isinstance(notes[0], Entries) and len(notes[0].items) == MAX_NOTES == 4
+    assert isinstance(notes[0], Entries) and len(notes[0].items) == MAX_NOTES == 3
     assert notes[0].items[0][1] == "sore [after] <gardening>"
-    # 14 notes, 4 shown.
+    # 14 notes, 3 shown.
     assert paragraphs(section(summary, "Notes worth reading")) == [
-        "10 more in the app (shown: the days that stand out, then the latest)."
+        "11 more in the app (shown: the days that stand out, then the latest)."
     ]
 
 

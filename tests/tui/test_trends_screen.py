@@ -59,8 +59,9 @@ async def test_mounts_with_charts_and_words(size: tuple[int, int]) -> None:
             "Since the visit on 2 Mar 2026 · 2 Mar to 15 Mar · 14 of 14 days logged"
         )
         words = text_of(app, "#what-changed-text")
-        assert "went down from 8.0 to 6.0 (2.0 points, 25 %)" in words
-        assert "big enough to make a real difference" in words
+        # The therapist summary's headline, in its order: days recorded, then pain since care began.
+        assert words.startswith("14 of 14 days recorded.\n\nAverage pain since the start of care: 8.0 in the first")
+        assert "2.0 points, 25 % less: a clinically important change." in words
         pain = chart_text(app, "pain")
         assert "Average pain (0-10)" in pain and "first week 8.0" in pain
         assert "2 Mar" in pain and "15 Mar" in pain
@@ -75,7 +76,8 @@ async def test_switching_range_changes_the_words(size: tuple[int, int]) -> None:
         await pilot.press("w")
         assert text_of(app, "#trends-header").startswith("Last 4 weeks · 16 Feb to 15 Mar · 28 of 28 days")
         four_weeks = text_of(app, "#what-changed-text")
-        assert four_weeks != since_visit and "From your first 7 logged days (16 Feb to 22 Feb)" in four_weeks
+        assert four_weeks != since_visit and four_weeks.startswith("28 of 28 days recorded.")
+        assert "Pain eased, 30 minutes after: heat 1.4 points (n = 17)" in four_weeks
         await pilot.press("a")
         assert text_of(app, "#trends-header").startswith("All time · 16 Nov 2025 to 15 Mar 2026 · 120 of 120")
         assert "16 Nov" in chart_text(app, "pain")

@@ -19,7 +19,16 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from spinejournal import clock
 from spinejournal.charts import CHARTS, OPTIONAL_CHARTS, charts_for
-from spinejournal.insights import RANGE_KEYS, DateRange, Insights, compute, resolve_range, what_changed
+from spinejournal.insights import (
+    RANGE_KEYS,
+    DateRange,
+    Insights,
+    compute,
+    headline_lines,
+    resolve_range,
+    together_lines,
+    what_changed,
+)
 from spinejournal.model import JournalData
 from spinejournal.store import JournalError
 from spinejournal.text import printable
@@ -135,12 +144,17 @@ class TrendsScreen(Screen[None]):
 
     @staticmethod
     def _words(ins: Insights) -> Content:
-        lines = [printable(line) for line in what_changed(ins, period=False)]
+        """What the therapist's summary says, in its order (``headline_lines``), then what went
+        together with better days; red flags first, in the patient's words (what to do now)."""
+        if ins.is_empty:
+            return Content("\n\n").join(Content(printable(line)) for line in what_changed(ins, period=False))
+        headline = headline_lines(ins)
         parts: list[Content] = []
-        for i, line in enumerate(lines):
-            # Red flags come first and stand out; everything else is plain.
-            urgent = i == 0 and bool(ins.red_flag_days)
-            parts.append(Content.styled(line, "bold $text-error") if urgent else Content(line))
+        if ins.red_flag_days:
+            # The summary's red-flag lines are for the therapist; here the person reads what to do.
+            parts.append(Content.styled(printable(what_changed(ins, period=False)[0]), "bold $text-error"))
+        lines = (headline[0], *headline[1 + len(ins.red_flag_days) :], *together_lines(ins))
+        parts.extend(Content(printable(line)) for line in lines)
         return Content("\n\n").join(parts)
 
     # Actions --------------------------------------------------------------------------------------
