@@ -231,6 +231,27 @@ async def test_a_pgic_rating_is_saved_from_visits(journal_path: Path) -> None:
     assert stored(journal_path).pgic_ratings == (PgicRating(TODAY, 2),)
 
 
+async def test_peg_and_pgic_open_on_todays_answers_so_a_save_changes_nothing_unseen(journal_path: Path) -> None:
+    journal = Journal(journal_path)
+    journal.save_peg(PegScore(TODAY, 6, 4, 5))
+    journal.save_pgic(PgicRating(TODAY, 3))
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "s")
+        assert isinstance(app.screen, PegDialog)
+        assert "PEG-3 score (the mean of the three): 5.0" in screen_text(app)  # (6 + 4 + 5) / 3
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, VisitsScreen)
+        await pilot.press("i")
+        assert isinstance(app.screen, PgicDialog)
+        assert "▶ 3  Minimally improved" in screen_text(app)
+        await pilot.press("up", "enter")  # one step better: 2, and the message says what it replaced
+        assert isinstance(app.screen, VisitsScreen)
+    again = stored(journal_path)
+    assert again.peg_scores == (PegScore(TODAY, 6, 4, 5),)
+    assert again.pgic_ratings == (PgicRating(TODAY, 2),)
+
+
 async def test_a_pgic_rating_changed_elsewhere_is_not_overwritten(journal_path: Path) -> None:
     app = make_app(journal_path)
     async with app.run_test(size=SIZE) as pilot:

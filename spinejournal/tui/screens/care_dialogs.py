@@ -44,8 +44,11 @@ class PegDialog(FormDialog[PegScore]):
 
     heading = "PEG-3: pain, enjoyment of life, general activity"
 
-    def __init__(self, commit: Callable[[PegScore], None] | None = None) -> None:
+    def __init__(self, commit: Callable[[PegScore], None] | None = None, current: PegScore | None = None) -> None:
         super().__init__(commit)
+        self.current = current
+        """Today's stored score, if any: the questions start on its answers, so a save that only
+        meant to look never replaces them with blanks or other numbers unseen."""
 
     def compose_fields(self) -> ComposeResult:
         with Grid(classes="form-grid"):
@@ -53,7 +56,7 @@ class PegDialog(FormDialog[PegScore]):
             yield _date_input()
         for item, question in PEG_ITEMS.items():
             yield Static(Content(question), classes="hint")
-            yield NumberScale(id=f"peg-{item}")
+            yield NumberScale(getattr(self.current, item) if self.current else None, id=f"peg-{item}")
         yield Static("", id="peg-score")
 
     def on_mount(self) -> None:
@@ -83,8 +86,10 @@ class PgicDialog(FormDialog[PgicRating]):
 
     heading = "Since care began, how has your condition changed? (PGIC)"
 
-    def __init__(self, commit: Callable[[PgicRating], None] | None = None) -> None:
+    def __init__(self, commit: Callable[[PgicRating], None] | None = None, current: PgicRating | None = None) -> None:
         super().__init__(commit)
+        self.current = current
+        """Today's stored rating, if any: the list starts on it rather than on "No change"."""
 
     def compose_fields(self) -> ComposeResult:
         with Grid(classes="form-grid"):
@@ -92,7 +97,8 @@ class PgicDialog(FormDialog[PgicRating]):
             yield _date_input()
         yield Static("Up/down choose, ctrl+s saves.", classes="hint")
         choices = OptionList(*(Option(_pgic_prompt(n, False), id=str(n)) for n in PGIC_LABELS), id="pgic")
-        choices.highlighted = list(PGIC_LABELS).index(4)  # start on "No change"
+        # Start on today's rating when there is one, else on "No change".
+        choices.highlighted = list(PGIC_LABELS).index(self.current.rating if self.current else 4)
         yield choices
 
     def on_mount(self) -> None:

@@ -377,12 +377,14 @@ class VisitsScreen(Screen[None]):
         shown = {p.date: p for p in (self._data or JournalData()).peg_scores}
 
         def commit(peg: PegScore) -> None:
+            before = shown.get(peg.date)
             self._commit_dated(
-                lambda: self.journal_app.journal.save_peg(peg, expected=shown.get(peg.date)),
-                f"PEG-3 score {peg.score:.1f} saved for {human_date(peg.date)}.",
+                lambda: self.journal_app.journal.save_peg(peg, expected=before),
+                f"PEG-3 score {peg.score:.1f} saved for {human_date(peg.date)}"
+                + (f" (it replaces {before.score:.1f})." if before is not None and before != peg else "."),
             )
 
-        self.app.push_screen(PegDialog(commit=commit))
+        self.app.push_screen(PegDialog(commit=commit, current=shown.get(clock.today())))
 
     def action_add_pgic(self) -> None:
         if self.journal_app.refuse_read_only():
@@ -390,12 +392,14 @@ class VisitsScreen(Screen[None]):
         shown = {p.date: p for p in (self._data or JournalData()).pgic_ratings}
 
         def commit(pgic: PgicRating) -> None:
+            before = shown.get(pgic.date)
             self._commit_dated(
-                lambda: self.journal_app.journal.save_pgic(pgic, expected=shown.get(pgic.date)),
-                f"PGIC {pgic.rating} ({PGIC_LABELS[pgic.rating].lower()}) saved for {human_date(pgic.date)}.",
+                lambda: self.journal_app.journal.save_pgic(pgic, expected=before),
+                f"PGIC {pgic.rating} ({PGIC_LABELS[pgic.rating].lower()}) saved for {human_date(pgic.date)}"
+                + (f" (it replaces {before.rating})." if before is not None and before != pgic else "."),
             )
 
-        self.app.push_screen(PgicDialog(commit=commit))
+        self.app.push_screen(PgicDialog(commit=commit, current=shown.get(clock.today())))
 
     def action_add_event(self) -> None:
         if self.journal_app.refuse_read_only():
