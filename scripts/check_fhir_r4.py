@@ -97,7 +97,7 @@ def _every_kind() -> object:
             red_flags=("night_pain",),
         )
         for n in (1, 2, 3, 4)
-    )
+    ) + (Day(date=date(2026, 3, 5), pain_avg=None, red_flags=("saddle_numbness",), notes=hostile),)  # a flag alone
     return JournalData(
         days=days,
         exercises=(Exercise(hostile, start, sets=2, reps=10, id=1),),

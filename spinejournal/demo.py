@@ -130,6 +130,7 @@ def build_demo(
     )
 
     logged: list[Day] = []
+    averages: list[int] = []  # each day's average pain, for the weekly PEG-3
     flare_left = 0
     for n in range(days):
         on = start + timedelta(days=n)
@@ -139,6 +140,7 @@ def build_demo(
         flare = 3 if flare_left else 0
         flare_left = max(flare_left - 1, 0)
         avg = max(0, min(10, round(6 - 3 * progress + rng.gauss(0, 0.8) + flare)))
+        averages.append(avg)
         worst = min(10, avg + rng.randint(1, 2))
         least = max(0, avg - rng.randint(1, 2))
         now = rng.randint(least, worst)
@@ -229,11 +231,11 @@ def build_demo(
     # PEG-3 each week from the first day; PGIC at each visit after the first.
     peg_scores = []
     for week_end in range(6, days, 7):
-        week = logged[week_end - 6 : week_end + 1]
-        pain = round(sum(d.pain_avg for d in week) / len(week))
+        week = averages[week_end - 6 : week_end + 1]
+        pain = round(sum(week) / len(week))
         peg_scores.append(
             PegScore(
-                date=week[-1].date,
+                date=logged[week_end].date,
                 pain=pain,
                 enjoyment=max(0, min(10, pain + extra.randint(-1, 1))),
                 activity=max(0, min(10, pain + extra.randint(0, 2))),

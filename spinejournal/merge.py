@@ -197,8 +197,9 @@ def merge_day(base: Day | None, mine: Day, theirs: Day, *, prefer_mine: bool = F
         if base is not None:
             before = getattr(base, name)
         else:
-            # A day not logged yet: its fields were empty, except the average, which it must have.
-            before = _UNSET if name == "pain_avg" else Day.__dataclass_fields__[name].default
+            # A day not logged yet: its fields were empty, the average too (a red flag's day may have
+            # none), so a flag logged alone meanwhile merges with a full day instead of clashing.
+            before = None if name == "pain_avg" else Day.__dataclass_fields__[name].default
         was, ours, other = (_in_order(name, value) for value in (before, getattr(mine, name), getattr(theirs, name)))
         if name == "sessions":
             values[name] = _sessions(name, was, ours, other, taken, conflicts)

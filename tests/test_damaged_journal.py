@@ -232,7 +232,7 @@ WRONG_SHAPES: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "a day with no average": (
         _file(**_days(**{_key(YESTERDAY): {"date": YESTERDAY.isoformat()}})),
-        f"day {YESTERDAY}: average pain: is missing",
+        f"day {YESTERDAY}: average pain: is needed, a whole number from 0 to 10 (only a day that records a red flag",
     ),
     "a day under another day's key": (
         _file(**_days(**{_key(YESTERDAY): DAY | {"date": "2026-03-01"}})),

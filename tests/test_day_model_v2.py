@@ -23,7 +23,7 @@ from spinejournal.model import (
     find_medication,
 )
 from spinejournal.reports.json_io import load_json
-from spinejournal.store import Journal, JournalConflictError, check_journal, list_backups
+from spinejournal.store import SCHEMA_VERSION, Journal, JournalConflictError, check_journal, list_backups
 
 from .conftest import TODAY
 
@@ -257,14 +257,16 @@ def test_a_version_1_journal_opens_with_every_value_it_had(v1_journal: Path) -> 
     assert all(d.medications == () and d.sleep_hours is None and d.mood is None for d in data.days)
 
 
-def test_the_version_1_file_is_kept_as_a_backup_before_the_first_version_2_save(v1_journal: Path) -> None:
+def test_the_version_1_file_is_kept_as_a_backup_before_the_first_save_of_the_current_version(
+    v1_journal: Path,
+) -> None:
     original = v1_journal.read_bytes()
     journal = Journal(v1_journal)
     journal.add_medication(Medication("Ibuprofen", date(2026, 11, 1), as_needed=True))
-    backups = [b for b in list_backups(v1_journal) if "pre-v2" in b.name]
+    backups = [b for b in list_backups(v1_journal) if f"pre-v{SCHEMA_VERSION}" in b.name]
     assert [b.read_bytes() for b in backups] == [original]
     saved = orjson.loads(v1_journal.read_bytes())
-    assert saved["_meta"]["1"]["schema_version"] == 2
+    assert saved["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert set(saved) >= {"medications", "peg_scores", "pgic_ratings", "events"}
     reopened = Journal(v1_journal).data()
     assert len(reopened.days) == 5 and reopened.days[1].notes == "Hard day [bold]x[/] <script>"

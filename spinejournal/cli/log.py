@@ -245,9 +245,13 @@ def log(ctx: Context, **opts: Any) -> None:
             raise CommandError(f"--red-flag '{printable(flag)}' is unknown; see: spinejournal flags")
 
     def change(existing: Day | None) -> Day:
-        if existing is None and opts["pain_avg"] is None:
-            raise CommandError(f"{on} is not logged yet: give at least --pain N (average pain, 0-10)")
-        base = existing or Day(date=on, pain_avg=opts["pain_avg"])
+        if existing is None and opts["pain_avg"] is None and not opts["red_flags"]:
+            raise CommandError(
+                f"{on} is not logged yet: give at least --pain N (average pain, 0-10), or an urgent symptom "
+                "on its own with --red-flag ID"
+            )
+        # An urgent symptom is recorded at once, without waiting for a pain score.
+        base = existing or Day(date=on, pain_avg=opts["pain_avg"], red_flags=tuple(dict.fromkeys(opts["red_flags"])))
         updates: dict[str, Any] = {
             k: opts[k] for k in ("pain_avg", "pain_now", "pain_worst", "pain_least", "pain_limb") if opts[k] is not None
         }
@@ -280,7 +284,7 @@ def log(ctx: Context, **opts: Any) -> None:
 
     result = journal.update_day(on, change)
     verb = "Logged" if result.created else "Updated"
-    print(f"{verb} {on}: average pain {result.day.pain_avg}/10.")
+    print(f"{verb} {on}: {result.day.pain_words}.")
     echo_warnings(result.warnings)
     echo_red_flags(result.day.red_flags)
 
@@ -305,7 +309,7 @@ def delete(ctx: Context, when: str, yes: bool) -> None:
     else:
         if day is None:
             raise CommandError(f"nothing is logged on {on}")
-        found = f"average pain {day.pain_avg}/10"
+        found = day.pain_words
     if not yes:
         if not common.interactive():
             raise CommandError(f"add --yes to delete {on} without being asked; nothing was deleted")

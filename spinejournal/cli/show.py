@@ -88,7 +88,7 @@ def show(ctx: Context, days: int, as_json: bool) -> None:
         note = shorten(printable(day.notes, single_line=True), 16 if rested else 30)
         cells = f" {_hours(day.sleep_hours):>4} {_opt(day.mood):>4}" if rested else ""
         print(
-            f"{day.date.isoformat():<10}  {day.pain_avg:>3} {_opt(day.pain_now):>3} "
+            f"{day.date.isoformat():<10}  {_opt(day.pain_avg):>3} {_opt(day.pain_now):>3} "
             f"{_opt(day.pain_worst):>3} {_opt(day.pain_least):>3}  {_therapy_cell(day):<9} "
             f"{_exercise_cell(day):<5} {_opt(day.mobility.walk):>4}{cells}  {note}{flag}"
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from itertools import accumulate
+from typing import NamedTuple
 
 from spinejournal.clinical import (
     BASELINE_DAYS,
@@ -34,20 +35,33 @@ from spinejournal.model import Day, JournalData
 BEST_WORST_COUNT = 3
 
 
+class PainDay(NamedTuple):
+    """A logged day's date and average pain, for a day that has one."""
+
+    date: date
+    pain: int
+
+
+def pain_days(days: Iterable[Day]) -> list[PainDay]:
+    """The days that record an average pain, with it: a day logged for a red flag alone has none."""
+    return [PainDay(d.date, d.pain_avg) for d in days if d.pain_avg is not None]
+
+
 class _PainWindows:
-    """Mean average pain over any run of calendar days of the whole journal, in constant time.
+    """Mean average pain over any run of calendar days of the whole journal, in constant time (a
+    red flag's day without an average counts as no pain day).
 
     Running totals of pain and of logged days per calendar day, so a 10-year journal's rolling means
     and flare checks cost one subtraction each instead of a walk through the window.
     """
 
-    def __init__(self, days: Sequence[Day]) -> None:
+    def __init__(self, days: Sequence[PainDay]) -> None:
         self.first = days[0].date.toordinal() if days else 0
         span = days[-1].date.toordinal() - self.first + 1 if days else 0
         pain = [0] * span
         logged = [0] * span
         for d in days:
-            pain[d.date.toordinal() - self.first] = d.pain_avg
+            pain[d.date.toordinal() - self.first] = d.pain
             logged[d.date.toordinal() - self.first] = 1
         self.sums = [0, *accumulate(pain)]
         self.counts = [0, *accumulate(logged)]
@@ -64,21 +78,26 @@ class _PainWindows:
 # -- pain ------------------------------------------------------------------------------------------
 
 
-def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> PainSummary:
-    """Average pain over the range: series, weeks, change, flares, and since care and since the visit."""
-    trailing_pain = _PainWindows(data.days)
+def pain_summary(data: JournalData, rng: DateRange, logged: Sequence[Day]) -> PainSummary:
+    """Average pain over the range: series, weeks, change, flares, and since care and since the visit.
+
+    Every figure and its n counts only the days with an average pain: a day logged for a red flag
+    alone is in no mean (worst and least pain still read it, if it has them)."""
+    journal = pain_days(data.days)
+    days = pain_days(logged)
+    trailing_pain = _PainWindows(journal)
     series = []
     for d in days:
         # The rolling mean may look back before the range start: it describes the day, not the range.
         rolling, n = trailing_pain.mean(d.date - timedelta(days=6), d.date)
-        series.append(PainPoint(d.date, d.pain_avg, rolling if n >= WEEK_MIN_DAYS else None))
+        series.append(PainPoint(d.date, d.pain, rolling if n >= WEEK_MIN_DAYS else None))
 
     windows = week_windows(rng)
     by_week: list[list[int]] = [[] for _ in windows]
     for d in days:
         week = len(windows) - 1 - (rng.end - d.date).days // 7
         if week >= 0:  # days of a partial week before the first whole week belong to no week
-            by_week[week].append(d.pain_avg)
+            by_week[week].append(d.pain)
     weeks = tuple(
         WeekMean(start, end, len(values), mean(values) if len(values) >= WEEK_MIN_DAYS else None)
         for (start, end), values in zip(windows, by_week, strict=True)
@@ -88,7 +107,7 @@ def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Pain
     change = _change(rng, len(days), baseline, weeks)
     if change.points is None and days:
         # Too short a range to compare within it: compare with how the journal began instead.
-        earlier = _baseline(data.days, "journal")
+        earlier = _baseline(journal, "journal")
         if earlier is not None and earlier.end < days[0].date:
             fallback = _change(rng, len(days), earlier, weeks)
             if fallback.points is not None:
@@ -97,8 +116,8 @@ def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Pain
     flares = []
     for d in days:
         trailing, n = trailing_pain.mean(d.date - timedelta(days=FLARE_WINDOW_DAYS), d.date - timedelta(days=1))
-        if trailing is not None and n >= WEEK_MIN_DAYS and at_least(d.pain_avg - trailing, FLARE_POINTS):
-            flares.append(Flare(d.date, d.pain_avg, trailing, d.pain_avg - trailing))
+        if trailing is not None and n >= WEEK_MIN_DAYS and at_least(d.pain - trailing, FLARE_POINTS):
+            flares.append(Flare(d.date, d.pain, trailing, d.pain - trailing))
 
     # Best first: lowest pain, the most recent day first among equals.
     ranked = sorted(series, key=lambda p: (p.pain, -p.date.toordinal()))
@@ -107,11 +126,11 @@ def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Pain
     return PainSummary(
         since_care=pain_since("care", None, data.days, weeks),
         since_visit=None if visit is None else pain_since("visit", visit.date, data.days, weeks),
-        worst=_extreme(days, worst=True),
-        least=_extreme(days, worst=False),
+        worst=_extreme(logged, worst=True),
+        least=_extreme(logged, worst=False),
         series=tuple(series),
         weeks=weeks,
-        mean=mean(d.pain_avg for d in days),
+        mean=mean(d.pain for d in days),
         baseline=baseline,
         change=change,
         best_days=tuple(ranked[:BEST_WORST_COUNT]),
@@ -120,11 +139,11 @@ def pain_summary(data: JournalData, rng: DateRange, days: Sequence[Day]) -> Pain
     )
 
 
-def _baseline(days: Sequence[Day], scope: str) -> Baseline | None:
+def _baseline(days: Sequence[PainDay], scope: str) -> Baseline | None:
     if len(days) < BASELINE_DAYS:
         return None
     first = days[:BASELINE_DAYS]
-    return Baseline(first[0].date, first[-1].date, BASELINE_DAYS, sum(d.pain_avg for d in first) / BASELINE_DAYS, scope)
+    return Baseline(first[0].date, first[-1].date, BASELINE_DAYS, sum(d.pain for d in first) / BASELINE_DAYS, scope)
 
 
 def _change(rng: DateRange, logged: int, baseline: Baseline | None, weeks: Sequence[WeekMean]) -> PainChange:
@@ -145,13 +164,13 @@ def _change(rng: DateRange, logged: int, baseline: Baseline | None, weeks: Seque
 
 
 def pain_since(scope: str, since: date | None, journal: Sequence[Day], weeks: Sequence[WeekMean]) -> PainSince:
-    """Average pain of the first BASELINE_DAYS logged days of ``journal`` on or after ``since`` (all of
+    """Average pain of the first BASELINE_DAYS days with pain of ``journal`` on or after ``since`` (all of
     it when None) against the latest whole week of ``weeks`` with a mean that starts after them.
 
     ``scope`` ("care" or "visit") only names the starting point. Either side missing gives a
     PainSince with direction "unknown" and no figures.
     """
-    start = [d for d in journal if since is None or d.date >= since]
+    start = pain_days(d for d in journal if since is None or d.date >= since)
     baseline = _baseline(start, scope)
     whole = [w for w in weeks if (w.end - w.start).days == 6]
     latest = next((w for w in reversed(whole) if baseline and w.mean is not None and w.start > baseline.end), None)

@@ -37,8 +37,11 @@ def sleep_mood(rng: DateRange, days: Sequence[Day]) -> SleepMood:
     hours = measure_summary("sleep_hours", "Sleep", rng, days, lambda d: d.sleep_hours)
     quality = measure_summary("sleep_quality", "Sleep quality", rng, days, lambda d: d.sleep_quality)
     mood = measure_summary("mood", "Mood", rng, days, lambda d: d.mood)
-    quality_pain = [(d.sleep_quality, d.pain_avg) for d in days if d.sleep_quality is not None]
-    mood_pain = [(d.mood, d.pain_avg) for d in days if d.mood is not None]
+    # A day logged for a red flag alone has no pain to set beside its sleep or mood.
+    quality_pain = [
+        (d.sleep_quality, d.pain_avg) for d in days if d.sleep_quality is not None and d.pain_avg is not None
+    ]
+    mood_pain = [(d.mood, d.pain_avg) for d in days if d.mood is not None and d.pain_avg is not None]
     poor_sleep = group(
         f"after a night of sleep quality {POOR_MAX} or less", [p for q, p in quality_pain if q <= POOR_MAX]
     )

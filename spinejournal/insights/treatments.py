@@ -45,10 +45,11 @@ def heat_ice(rng: DateRange, days: Sequence[Day], treatments: Sequence[TherapySt
     """Heat versus ice, from the per-kind figures of :func:`treatment_kinds` and the days themselves."""
     by_kind = {t.kind: t for t in treatments}
     heat, ice = by_kind["heat"], by_kind["ice"]
-    kinds = [{s.kind for s in d.sessions} for d in days]
-    heat_days = group("days with heat", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "heat" in k])
-    ice_days = group("days with ice", [d.pain_avg for d, k in zip(days, kinds, strict=True) if "ice" in k])
-    neither = group("days with no treatment", [d.pain_avg for d, k in zip(days, kinds, strict=True) if not k])
+    # Pain on days with and without a treatment: a day logged for a red flag alone has no pain to count.
+    pained = [(d.pain_avg, {s.kind for s in d.sessions}) for d in days if d.pain_avg is not None]
+    heat_days = group("days with heat", [p for p, k in pained if "heat" in k])
+    ice_days = group("days with ice", [p for p, k in pained if "ice" in k])
+    neither = group("days with no treatment", [p for p, k in pained if not k])
 
     windows = rng.weeks()
     tally = [[0, 0, 0, 0] for _ in windows]  # heat sessions, ice sessions, heat minutes, ice minutes
@@ -68,7 +69,7 @@ def next_day_pain(data: JournalData, days: Sequence[Day]) -> NextDayPain:
     groups: dict[str, list[int]] = {"full": [], "partial": [], "none": []}
     for d in days:
         following = data.day(d.date + timedelta(days=1))
-        if following is None:
+        if following is None or following.pain_avg is None:
             continue
         if d.exercises:
             credits = [log.credit for log in d.exercises]

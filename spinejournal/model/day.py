@@ -33,6 +33,9 @@ from spinejournal.model.vocab import (
     extents_for,
 )
 
+# Why a day without an average pain is refused: the one day that may lack it is a red flag's.
+NO_PAIN_NOR_FLAG = "is needed, a whole number from 0 to 10 (only a day that records a red flag may go without it)"
+
 # Doses of one medication in one day: far above any real count, low enough to catch a typo.
 MAX_DOSES = 50
 
@@ -298,10 +301,11 @@ def check_hours(field_name: str, value: Any) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class Day:
-    """One calendar day of the journal. ``pain_avg`` (last 24 hours) is the headline figure."""
+    """One calendar day of the journal. ``pain_avg`` (last 24 hours) is the headline figure; it is
+    None only on a day that records a red flag on its own, so an urgent symptom can be logged at once."""
 
     date: date
-    pain_avg: int
+    pain_avg: int | None
     pain_now: int | None = None
     pain_worst: int | None = None
     pain_least: int | None = None
@@ -324,17 +328,21 @@ class Day:
 
     def __post_init__(self) -> None:
         check_date("date", self.date)
-        check_pain("average pain", self.pain_avg)
+        if self.pain_avg is None:
+            if not self.red_flags:
+                raise ValidationError("average pain", NO_PAIN_NOR_FLAG)
+        else:
+            check_pain("average pain", self.pain_avg)
         check_opt_pain("pain now", self.pain_now)
         check_opt_pain("worst pain", self.pain_worst)
         check_opt_pain("least pain", self.pain_least)
         check_opt_pain("leg/arm pain", self.pain_limb)
-        if self.pain_worst is not None and self.pain_worst < self.pain_avg:
+        if self.pain_worst is not None and self.pain_avg is not None and self.pain_worst < self.pain_avg:
             raise ValidationError(
                 "worst pain",
                 f"cannot be lower than the average ({self.pain_worst} < {self.pain_avg})",
             )
-        if self.pain_least is not None and self.pain_least > self.pain_avg:
+        if self.pain_least is not None and self.pain_avg is not None and self.pain_least > self.pain_avg:
             raise ValidationError(
                 "least pain",
                 f"cannot be higher than the average ({self.pain_least} > {self.pain_avg})",
@@ -372,6 +380,11 @@ class Day:
         check_text("questions for the therapist", self.questions)
 
     # Convenience views ------------------------------------------------------------------------
+
+    @property
+    def pain_words(self) -> str:
+        """The average pain in a few words, for a message; a red flag's day may have none."""
+        return "a red flag, no average pain given" if self.pain_avg is None else f"average pain {self.pain_avg}/10"
 
     def log_for(self, exercise_id: int) -> ExerciseLog | None:
         """The log of one exercise on this day, if any."""
@@ -421,10 +434,11 @@ class Day:
     def from_dict(cls, data: Mapping[str, Any]) -> Day:
         """Read a stored record strictly: unknown or missing fields and wrong types or shapes are
         refused with a ``ValidationError`` naming the field."""
-        check_record("day", data, _DAY_FIELDS, ("date", "pain_avg"))
+        check_record("day", data, _DAY_FIELDS, ("date",))
         return cls(
             date=check_date("date", data["date"]),
-            pain_avg=data["pain_avg"],
+            # Absent only on a red flag's day (checked by __post_init__): never read as 0.
+            pain_avg=data.get("pain_avg"),
             pain_now=data.get("pain_now"),
             pain_worst=data.get("pain_worst"),
             pain_least=data.get("pain_least"),

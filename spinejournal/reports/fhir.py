@@ -246,20 +246,22 @@ class _Builder:
     def day(self, day: Day) -> None:
         on, key = day.date, day.date.isoformat()
         where = _regions_site(day.regions)
-        self.observation(
-            f"pain/{key}",
-            on,
-            "survey",
-            {
-                "coding": [
-                    {"system": LOINC, "code": PAIN_LOINC, "display": PAIN_LOINC_DISPLAY},
-                    _local("pain-average-24h"),
-                ],
-                "text": CONCEPTS["pain-average-24h"],
-            },
-            {"valueQuantity": _quantity(day.pain_avg, "{score}")},
-            body_site=where,
-        )
+        # A day logged for a red flag alone has no pain score: its Flag says what was reported.
+        if day.pain_avg is not None:
+            self.observation(
+                f"pain/{key}",
+                on,
+                "survey",
+                {
+                    "coding": [
+                        {"system": LOINC, "code": PAIN_LOINC, "display": PAIN_LOINC_DISPLAY},
+                        _local("pain-average-24h"),
+                    ],
+                    "text": CONCEPTS["pain-average-24h"],
+                },
+                {"valueQuantity": _quantity(day.pain_avg, "{score}")},
+                body_site=where,
+            )
         limb = _limb_site(day.radiating)
         for code, value, site in (
             ("pain-now", day.pain_now, where),

@@ -41,8 +41,9 @@ from spinejournal.model import (
 from spinejournal.store.layout import EXPORT_FORMAT
 
 # Version 2 added medications (and the days' medications taken, sleep and mood), PEG-3 scores, PGIC
-# ratings and care events; version 1 files are still read (they have none of these).
-EXPORT_VERSION = 2
+# ratings and care events; version 3 a day without its average pain when it records a red flag (so an
+# older spinejournal says "upgrade" instead of refusing that day). Versions 1 and 2 are still read.
+EXPORT_VERSION = 3
 
 Prefer = Literal["keep", "replace"]
 

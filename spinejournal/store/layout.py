@@ -16,7 +16,7 @@ from spinejournal.store.backups import backup_hint
 from spinejournal.store.errors import JournalCorruptError, JournalVersionError
 from spinejournal.text import printable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "_meta"
 # The first member of the file: each table's CRC-32, kept by the storage and never shown to TinyDB.
 CHECKSUMS = "_checksums"
@@ -54,8 +54,15 @@ def _add_v2_tables(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _allow_flag_only_days(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 to 3: a day may be stored without its average pain when it records a red flag.
+    Every version-2 day has one, so nothing changes; the new number makes a version-2 app say
+    "upgrade" instead of calling such a day damaged and offering to delete it."""
+    return data
+
+
 # A file with no version stamp (empty, or a plain TinyDB file with our tables) reads as version 1.
-MIGRATIONS: dict[int, Migration] = {0: lambda data: data, 1: _add_v2_tables}
+MIGRATIONS: dict[int, Migration] = {0: lambda data: data, 1: _add_v2_tables, 2: _allow_flag_only_days}
 
 
 @contextlib.contextmanager

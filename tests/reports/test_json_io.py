@@ -334,7 +334,7 @@ def test_v2_round_trip_through_an_empty_journal_is_byte_exact(build: object, tmp
 
 def test_a_v2_export_lists_the_new_records_with_their_ids() -> None:
     document = json.loads(export_json(every_field()))
-    assert document["version"] == 2
+    assert document["version"] == EXPORT_VERSION
     assert [(m["id"], m["name"], m["dose"]) for m in document["medications"]] == [
         (1, "Ibuprofen", "400 mg"),
         (2, "Ibuprofen", "200 mg"),

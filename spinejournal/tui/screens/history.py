@@ -113,7 +113,7 @@ class HistoryScreen(Screen[None]):
         error = Color.parse(self.app.theme_variables.get("error", "red")).rich_color
         return (
             Text(f"{day.date:%a} {day.date.isoformat()}"),
-            Text(str(day.pain_avg), justify="right"),
+            Text(_opt(day.pain_avg), justify="right"),
             Text(_opt(day.pain_worst), justify="right"),
             Text(_opt(day.pain_least), justify="right"),
             Text(_therapy_cell(day)),
@@ -216,7 +216,7 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(
             ConfirmScreen(
                 "Delete this day?",
-                f"{human_date(day.date)} (average pain {day.pain_avg}/10) will be removed from your journal.",
+                f"{human_date(day.date)} ({day.pain_words}) will be removed from your journal.",
                 [("delete", "Delete", "d"), ("keep", "Keep", "escape")],
             ),
             decided,

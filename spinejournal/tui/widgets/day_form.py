@@ -403,7 +403,8 @@ class DayForm(Vertical):
         assert self.on_date is not None
         pains = {key: self.query_one(f"#pain-{key}", PainScale).number for key, _, _ in PAIN_ROWS}
         average = pains["avg"]
-        if average is None:
+        # A red flag may be saved on its own (no pain chosen); nothing else may be.
+        if average is None and not self.red_flags:
             raise ValidationError("average pain", "choose a number from 0 to 10 (press a digit key)")
         numbers = {field: optional_int(field, self._text(w)) for field, w, _, _ in MOBILITY_FIELDS}
         mobility = Mobility(

@@ -24,7 +24,7 @@ def _pain_line(day: Day) -> str:
     ]
     if day.pain_limb is not None:
         extra.append(f"arm/leg {day.pain_limb}")
-    return " · ".join([f"Average pain {day.pain_avg}/10", *extra])
+    return " · ".join([day.pain_words.capitalize(), *extra])
 
 
 def _where_line(day: Day) -> str | None:

@@ -107,8 +107,11 @@ class PainCalendar(Widget, can_focus=True):
         left, right = ("[", "]") if on == self.selected else (" ", " ")
         text = f"{left}{on.day:>2}{flag}{right}"
         variables = self.app.theme_variables
-        if day is not None:
+        if day is not None and day.pain_avg is not None:
             style = pain_style(variables, day.pain_avg, bold=on == self.selected)
+        elif day is not None:
+            # Logged for a red flag alone: no pain colour to show, but not dimmed like a day not logged.
+            style = Style(bold=True)
         elif on > today:
             style = Style(dim=True, foreground=None)
             text = f"{left} ·{' '}{right}" if on != self.selected else text
