@@ -46,7 +46,7 @@ def test_a_flag_only_day_is_stored_without_pain_and_read_back_as_it_was() -> Non
     assert FLAG_ONLY.to_dict() == {"date": "2026-03-10", "red_flags": ["night_pain"]}
     assert Day.from_dict(FLAG_ONLY.to_dict()) == FLAG_ONLY
     # A day with no average and no flag, however it got into a file, is refused by name: never read as 0.
-    with pytest.raises(ValidationError, match="^average pain: is needed"):
+    with pytest.raises(ValidationError, match=r"^average pain: is needed"):
         Day.from_dict({"date": "2026-03-10", "notes": "x"})
 
 
