@@ -152,7 +152,8 @@ def draw_pain(plt: Plotter, ins: Insights, *, width: int = 80) -> None:
     """
     pain = ins.pain
     if not pain.series:
-        _empty(plt, "Average pain: no days logged in this range", width)
+        # Days logged for a red flag alone have no pain to draw.
+        _empty(plt, f"Average pain: {'none given' if ins.days_logged else 'no days logged'} in this range", width)
         return
     last = ins.range.days - 1
     size = _pool_size(ins, width)

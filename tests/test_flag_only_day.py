@@ -124,6 +124,18 @@ def test_trends_and_exports_show_the_flag_and_invent_no_pain(
     assert days[1] == {"date": "2026-03-10", "red_flags": ["night_pain"]}
 
 
+def test_a_journal_of_one_flag_only_day_says_what_it_holds(
+    capsys: pytest.CaptureFixture[str], journal_path: Path
+) -> None:
+    Journal(journal_path).save_day(FLAG_ONLY)
+    code, out, _ = run(capsys, "trends", "--range", "4w")
+    assert code == 0 and "1 of 28 days logged" in out
+    assert "No average pain logged in this period, so there is nothing to compare yet." in out
+    assert "Average pain: none given in this range" in out
+    code, out, _ = run(capsys, "export", "--range", "4w", "--format", "html", "-o", "-")
+    assert code == 0 and "Reported on 10 Mar: pain at night that rest does not ease" in out
+
+
 # -- exports, exactly -----------------------------------------------------------------------------
 
 

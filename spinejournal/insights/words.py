@@ -52,7 +52,8 @@ from spinejournal.model import REGIONS, SKIP_REASONS, THERAPY_KINDS, JournalData
 def pain_unknown_sentence(logged: int, *, baseline: bool) -> str:
     """Why pain cannot be compared: nothing logged, too few days for a starting point, or no full week after it."""
     if logged == 0:
-        return "No days logged in this period, so there is nothing to compare yet."
+        # Said of the pain scores, not the days: a day logged for a red flag alone has none.
+        return "No average pain logged in this period, so there is nothing to compare yet."
     if not baseline:
         return (
             f"Not enough days to compare yet: a starting point needs {BASELINE_DAYS} logged days "
