@@ -226,6 +226,7 @@ def test_pain_figures_count_only_days_with_pain() -> None:
     # The starting point is the first 7 days with pain: 2, 3, 4, 6, 7, 8, 9 March = 41 / 7.
     assert pain.baseline is not None
     assert (pain.baseline.end, pain.baseline.mean) == (date(2026, 3, 9), pytest.approx(41 / 7))
+    assert pain.since_care.baseline is not None and pain.since_care.baseline.mean == pytest.approx(41 / 7)
     # The 7-day mean on the 8th: six days with pain (36 / 6), not seven with a zero.
     assert next(p.rolling_mean for p in pain.series if p.date == date(2026, 3, 8)) == pytest.approx(6.0)
 
