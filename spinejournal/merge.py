@@ -48,6 +48,7 @@ FIELD_LABELS: dict[str, str] = {
     "notes": "notes",
     "questions": "questions for the therapist",
     "red_flags": "red flags",
+    "pain_after_exercises": "pain after exercises",
 }
 
 _PLAIN_FIELDS = (
@@ -64,6 +65,7 @@ _PLAIN_FIELDS = (
     "mood",
     "notes",
     "questions",
+    "pain_after_exercises",
 )
 _MOBILITY_FIELDS = ("walk", "sit", "stand", "stiffness", "fingertip_floor_cm")
 

@@ -325,6 +325,8 @@ class Day:
     notes: str = ""
     questions: str = ""
     red_flags: tuple[str, ...] = ()
+    pain_after_exercises: int | None = None
+    """Pain 0-10 just after the day's exercises (asked at the end of a guided session)."""
 
     def __post_init__(self) -> None:
         check_date("date", self.date)
@@ -378,6 +380,7 @@ class Day:
             raise ValidationError("red flag", "is listed twice")
         check_text("notes", self.notes)
         check_text("questions for the therapist", self.questions)
+        check_opt_pain("pain after exercises", self.pain_after_exercises)
 
     # Convenience views ------------------------------------------------------------------------
 
@@ -427,6 +430,7 @@ class Day:
                 "notes": self.notes,
                 "questions": self.questions,
                 "red_flags": list(self.red_flags),
+                "pain_after_exercises": self.pain_after_exercises,
             }
         )
 
@@ -459,6 +463,7 @@ class Day:
             notes=data.get("notes", ""),
             questions=data.get("questions", ""),
             red_flags=tuple(check_items("red flags", data.get("red_flags", ()))),
+            pain_after_exercises=data.get("pain_after_exercises"),
         )
 
 
@@ -481,4 +486,5 @@ _DAY_FIELDS = {
     "notes": "notes",
     "questions": "questions for the therapist",
     "red_flags": "red flags",
+    "pain_after_exercises": "pain after exercises",
 }

@@ -53,6 +53,8 @@ COLUMNS: tuple[str, ...] = (
     "sleep_hours",
     "sleep_quality",
     "mood",
+    # Added with the guided exercise session:
+    "pain_after_exercises",
 )
 
 # Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -135,6 +137,7 @@ def _row(day: Day, names: dict[int, str], medications: dict[int, Medication]) ->
         _hours(day.sleep_hours),
         day.sleep_quality,
         day.mood,
+        day.pain_after_exercises,
     ]
     # Only text is neutralised: numbers (even negative ones) must stay numbers.
     return [neutralise(c) if isinstance(c, str) else c for c in cells]

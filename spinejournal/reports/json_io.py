@@ -43,6 +43,7 @@ from spinejournal.store.layout import EXPORT_FORMAT
 # Version 2 added medications (and the days' medications taken, sleep and mood), PEG-3 scores, PGIC
 # ratings and care events; version 3 a day without its average pain when it records a red flag (so an
 # older spinejournal says "upgrade" instead of refusing that day). Versions 1 and 2 are still read.
+# A day's optional pain after exercises came later within version 3 (no bump: nothing changes meaning).
 EXPORT_VERSION = 3
 
 Prefer = Literal["keep", "replace"]

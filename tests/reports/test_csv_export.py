@@ -50,6 +50,8 @@ def test_one_row_per_day_under_a_stable_header() -> None:
         "red_flags", "notes", "questions",
         # Added with day model v2, at the end: a sheet reading the columns above by position still works.
         "tens_minutes", "massage_minutes", "medications", "sleep_hours", "sleep_quality", "mood",
+        # Added with the guided exercise session, at the end too.
+        "pain_after_exercises",
     ]  # fmt: skip
     assert [row[0] for row in table[1:]] == ["2026-03-13", "2026-03-14", "2026-03-15"]
     assert all(len(row) == len(COLUMNS) for row in table)
