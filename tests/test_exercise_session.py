@@ -130,6 +130,18 @@ def test_back_keeps_progress_and_counting_undoes_a_skip() -> None:
     assert session.current.exercise is WALK
 
 
+def test_finishing_early_keeps_what_was_done_and_back_returns_there() -> None:
+    session = ExerciseSession([TILT, PLANK, WALK])
+    press(session, 3)
+    session.next()
+    session.count()  # a hold under way when the person ends the session: not counted
+    session.finish()
+    assert session.finished
+    assert session.logs() == (ExerciseLog(1, "partial", sets=1, reps=3),)
+    session.back()
+    assert session.current.exercise is PLANK
+
+
 def test_a_session_needs_an_exercise_and_a_known_reason() -> None:
     with pytest.raises(ValidationError):
         ExerciseSession([])

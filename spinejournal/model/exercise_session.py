@@ -142,6 +142,11 @@ class ExerciseSession:
         else:
             self.finished = True
 
+    def finish(self) -> None:
+        """End the session early: exercises not reached stay unlogged (``back`` returns to this one)."""
+        self._stop_hold()
+        self.finished = True
+
     def back(self) -> None:
         """Go back one exercise (from the end: back to the last one)."""
         self._stop_hold()

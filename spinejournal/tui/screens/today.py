@@ -22,6 +22,7 @@ from spinejournal.text import printable
 from spinejournal.tui.app import SpineJournalApp
 from spinejournal.tui.forms import human_date
 from spinejournal.tui.screens.confirm import ConfirmScreen
+from spinejournal.tui.screens.exercise_session import ExerciseSessionScreen, SessionResult
 from spinejournal.tui.screens.red_flag import RedFlagScreen
 from spinejournal.tui.widgets.day_form import DayForm
 from spinejournal.tui.widgets.key_bar import KeyBar
@@ -40,6 +41,7 @@ class TodayScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
+        Binding("x", "exercise_session", "Exercise session"),
         # Esc first leaves a text field, so that letter keys go back to moving around; then goes back.
         Binding("escape", "leave_field", "Leave field"),
         Binding("escape", "back", "Back"),
@@ -289,6 +291,23 @@ class TodayScreen(Screen[None]):
             ),
             decided,
         )
+
+    def action_exercise_session(self) -> None:
+        """x: the guided session over the day's planned exercises; its result goes into the form
+        (not straight to the journal), so the form's unsaved edits stay and the person saves once."""
+        due = [e for e in self._plan if e.active_on(self.on_date)]
+        if self.journal_app.refuse_read_only():
+            return
+        if not due:
+            self.notify(f"No exercises planned for {human_date(self.on_date)}: add them on the Plan screen.")
+            return
+
+        async def done(result: SessionResult | None) -> None:
+            if result is not None:
+                await self.form.apply_exercise_session(self._plan, result.logs, result.pain_after)
+                self.notify("The session is in the Exercises tab: review it and save with Ctrl+S.")
+
+        self.app.push_screen(ExerciseSessionScreen(due, f"Exercise session · {human_date(self.on_date)}"), done)
 
     def commands(self) -> Iterable[SystemCommand]:
         """Command palette entries of this screen."""

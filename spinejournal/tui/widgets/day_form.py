@@ -136,6 +136,9 @@ class DayForm(Vertical):
         self._texts: dict[str, str] = dict.fromkeys(TYPED_FIELDS, "")  # typed fields not made yet
         self._inputs: dict[str, Input] = {}  # mobility fields, once made
         self._notes: dict[str, SafeTextArea] = {}  # notes and questions, once made
+        # What a guided exercise session added: its logs (sets and reps) and the pain after exercises.
+        self._session_logs: dict[int, ExerciseLog] = {}
+        self._pain_after: int | None = None
         self._make_hidden_tabs()
 
     # Layout -------------------------------------------------------------------------------------
@@ -306,6 +309,8 @@ class DayForm(Vertical):
         """
         self.on_date = on
         self._base = day
+        self._session_logs = {}
+        self._pain_after = day.pain_after_exercises if day else None
         for key, _, _ in PAIN_ROWS:
             self.query_one(f"#pain-{key}", PainScale).value = getattr(day, f"pain_{key}") if day else None
         self.query_one("#pain-limb", PainScale).value = day.pain_limb if day else None
@@ -340,9 +345,11 @@ class DayForm(Vertical):
         self.update_tab_labels()
         self.mark_saved()
 
-    async def set_plan(self, plan: Sequence[Exercise], *, keep_ticks: bool = True) -> None:
+    async def set_plan(
+        self, plan: Sequence[Exercise], *, keep_ticks: bool = True, ticks: dict[int, Entry] | None = None
+    ) -> None:
         """Show the exercises planned for the form's day (e.g. after the plan changed), keeping
-        what is ticked on screen unless ``keep_ticks`` is False.
+        what is ticked on screen unless ``keep_ticks`` is False; ``ticks`` then override that.
         """
         assert self.on_date is not None
         on = self.on_date
@@ -350,6 +357,7 @@ class DayForm(Vertical):
         entries: dict[int, Entry] = dict(logged)
         if keep_ticks:
             entries.update(self._field("exercises", ExerciseChecklist).entries())
+        entries.update(ticks or {})
         # Exercises planned that day, plus any logged that day even if retired since.
         shown = [e for e in plan if e.active_on(on) or e.id in logged]
         await self._field("exercises", ExerciseChecklist).set_plan(shown, entries)
@@ -379,6 +387,7 @@ class DayForm(Vertical):
             self._text("notes"),
             self._text("questions"),
             tuple(sorted(self._field("red-flags", SelectionList).selected)),
+            self._pain_after,
         )
 
     @property
@@ -439,6 +448,7 @@ class DayForm(Vertical):
             "notes": self._text("notes"),
             "questions": self._text("questions"),
             "red_flags": self.red_flags,
+            "pain_after_exercises": self._pain_after,
         }
         # Whatever the form does not show (e.g. typed with the CLI) is kept as stored.
         return self._base.with_changes(**shown) if self._base else Day(**shown)
@@ -451,7 +461,7 @@ class DayForm(Vertical):
         for exercise_id, (status, reason) in entries.items():
             if status is None:
                 continue
-            old = before.get(exercise_id)
+            old = self._session_logs.get(exercise_id) or before.get(exercise_id)
             # Sets and reps typed with the CLI stay, as long as the status did not change.
             same = old is not None and old.status == status
             logs.append(
@@ -464,6 +474,18 @@ class DayForm(Vertical):
                 )
             )
         return tuple(sorted(logs, key=lambda log: log.exercise_id))
+
+    async def apply_exercise_session(
+        self, plan: Sequence[Exercise], logs: Sequence[ExerciseLog], pain_after: int | None
+    ) -> None:
+        """Tick what a guided exercise session did (keeping its sets and reps) and keep its pain after
+        exercises; nothing else in the form changes, and nothing is saved until the person saves."""
+        self._session_logs.update({log.exercise_id: log for log in logs})
+        if pain_after is not None:
+            self._pain_after = pain_after
+        await self.set_plan(plan, ticks={log.exercise_id: (log.status, log.reason) for log in logs})
+        self.query_one(TabbedContent).active = "tab-exercises"
+        self._changed()
 
     # Helping the person -------------------------------------------------------------------------
 
