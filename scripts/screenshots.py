@@ -37,6 +37,7 @@ EXTRA_SHOTS = (
     ("day-edit", ("h", "left", "left", "enter"), "A past day opened from History"),
     ("red-flag", ("tab", "tab", "tab", "tab", "left", "tab", "down", "space"), "A red flag ticked"),
     ("help", ("question_mark",), "Help"),
+    ("exercise-session", ("x", *("space",) * 13), "The guided exercise session: set 2, rep 3 of 10"),
     ("changed-elsewhere", ("4", "ctrl+s"), "Today changed from the shell while the app was open"),
 )
 
