@@ -69,7 +69,10 @@ class ExerciseSessionScreen(Screen[SessionResult | None]):
         Binding("b,left", "back", "Back", key_display="b/←"),
         *(Binding(key, f"reason('{reason}')", SKIP_REASONS[reason], show=False) for key, reason in REASON_KEYS.items()),
         Binding("enter", "done", "Put in the form"),
-        Binding("escape", "escape", "End"),
+        # Esc first takes back a "why skip?", then ends the session early, then leaves it.
+        Binding("escape", "cancel_skip", "Don't skip"),
+        Binding("escape", "end", "End session"),
+        Binding("escape", "leave", "Leave"),
     ]
 
     def __init__(self, exercises: Sequence[Exercise], title: str) -> None:
@@ -172,8 +175,12 @@ class ExerciseSessionScreen(Screen[SessionResult | None]):
         finished = self.session.finished
         if action == "reason":
             return self._asking
-        if action == "done":
+        if action in ("done", "leave"):
             return finished
+        if action == "cancel_skip":
+            return self._asking
+        if action == "end":
+            return not finished and not self._asking
         if action == "back":
             return not self._asking and (finished or self.session.index > 0)
         if action in ("count", "pause", "skip", "next"):
@@ -229,15 +236,17 @@ class ExerciseSessionScreen(Screen[SessionResult | None]):
     def action_done(self) -> None:
         self.dismiss(SessionResult(self.session.logs(), self.query_one("#pain-after", PainScale).number))
 
-    def action_escape(self) -> None:
-        if self._asking:
-            self._asking = False
-            self._show()
-        elif not self.session.finished:
-            self._stop_timer()
-            self.session.finish()  # to the end, where what was done so far can still be kept
-            self._show()
-        elif not self.session.logs():
+    def action_cancel_skip(self) -> None:
+        self._asking = False
+        self._show()
+
+    def action_end(self) -> None:
+        self._stop_timer()
+        self.session.finish()  # to the end, where what was done so far can still be kept
+        self._show()
+
+    def action_leave(self) -> None:
+        if not self.session.logs():
             self.dismiss(None)
         else:
 

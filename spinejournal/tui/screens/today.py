@@ -305,7 +305,8 @@ class TodayScreen(Screen[None]):
         async def done(result: SessionResult | None) -> None:
             if result is not None:
                 await self.form.apply_exercise_session(self._plan, result.logs, result.pain_after)
-                self.notify("The session is in the Exercises tab: review it and save with Ctrl+S.")
+                after = "" if result.pain_after is None else f" (pain after exercises {result.pain_after}/10)"
+                self.notify(f"The session is in the Exercises tab{after}: review it and save with Ctrl+S.")
 
         self.app.push_screen(ExerciseSessionScreen(due, f"Exercise session · {human_date(self.on_date)}"), done)
 
