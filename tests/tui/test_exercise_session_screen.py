@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import TabbedContent, TextArea
 
 from spinejournal.model import Day, Exercise, ExerciseLog
 from spinejournal.store import Journal
@@ -172,3 +173,26 @@ async def test_no_exercise_planned_today_keeps_today(journal_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_x_typed_in_a_note_is_a_letter_not_a_session(journal_path: Path) -> None:
+    path = three(journal_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        app.screen.query_one(TabbedContent).active = "tab-notes"
+        await pilot.pause()
+        app.screen.query_one("#notes", TextArea).focus()
+        await pilot.press(*"box")
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("ctrl+s")
+    assert stored(path).days[0].notes == "box"
+
+
+async def test_editing_a_day_keeps_its_pain_after_exercises(journal_path: Path) -> None:
+    path = three(journal_path)
+    Journal(path).save_day(Day(TODAY, 4, pain_after_exercises=2))
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "ctrl+s")
+    assert (stored(path).days[0].pain_avg, stored(path).days[0].pain_after_exercises) == (5, 2)
