@@ -138,7 +138,7 @@ class ExerciseSessionScreen(Screen[SessionResult | None]):
             return f"All {step.sets} {'set' if step.sets == 1 else 'sets'} done ✓"
         lines = [f"Set {step.sets_done + 1} of {step.sets}"]
         unit = "Hold" if ex.hold_seconds else "Rep"
-        if ex.reps:
+        if ex.reps and ex.reps > 1:  # a set of one rep or hold needs no second counter
             lines.append(f"{unit}s {step.reps} of {ex.reps}  {dots(step.reps, ex.reps)}".rstrip())
         left = self.session.hold_left
         if left is not None:
