@@ -195,8 +195,7 @@ def cells(position: int, row: PatientRow) -> tuple[str, ...]:
     """The row's cells in ``COLUMNS`` order (plain text: escape it for the format that shows it)."""
     period = NONE
     if row.first_day is not None and row.last_day is not None:
-        period = f"{short_date(row.first_day, year=True)} to {short_date(row.last_day, year=True)}, "
-        period += f"{row.days_logged} days logged"
+        period = f"{_day(row.first_day, row.as_of)} to {_day(row.last_day, row.as_of)}, {row.days_logged} days logged"
     pgic = f"{row.pgic.rating} {row.pgic.label.lower()} ({_day(row.pgic.date, row.as_of)})" if row.pgic else NONE
     return (
         str(position),
@@ -277,16 +276,16 @@ def render_csv(caseload: Caseload) -> bytes:
 _STYLE = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font: 7.5pt/1.25 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+body { font: 7pt/1.15 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
        color: #111; margin: 0 auto; padding: 12px; }
 h1 { font-size: 12pt; margin: 0 0 2px; }
 h2 { font-size: 9pt; margin: 6px 0 2px; }
 p { margin: 2px 0; }
 .sub, .foot { color: #333; }
 .foot { color: #555; margin-top: 4px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #bbb; padding: 1px 3px; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #bbb; padding: 1px 2px; text-align: left; vertical-align: top;
+         overflow-wrap: break-word; }
 th { background: #eee; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.why { font-weight: 600; }
@@ -298,6 +297,8 @@ ul { margin: 2px 0; padding-left: 14px; }
   tr { break-inside: avoid; }
 }
 """
+# Each column's share of the page width, in COLUMNS order: room for the words, none for air.
+_WIDTHS = (2, 7, 8, 13, 11, 6.5, 7.5, 6, 4.5, 6.5, 3, 6, 6, 8, 4.5, 5)
 # Nothing may load or run: only the inline style (as the summary page).
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -306,6 +307,7 @@ def render_html(caseload: Caseload) -> str:
     """The caseload as one self-contained HTML page, laid out to print on one landscape page."""
     from spinejournal.reports.html import esc
 
+    cols = "".join(f'<col style="width: {w}%">' for w in _WIDTHS)
     head = "".join(f"<th>{esc(c)}</th>" for c in COLUMNS)
     body = []
     for patient, row in zip(caseload.patients, table(caseload), strict=True):
@@ -314,7 +316,11 @@ def render_html(caseload: Caseload) -> str:
             cls = " class=num" if column in ("#", "Questions") else " class=why" if column == "Why here" else ""
             tds.append(f"<td{cls}>{esc(cell)}</td>")
         body.append(f'<tr class="tier{patient.row.tier}">{"".join(tds)}</tr>')
-    parts = [f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"] if body else []
+    parts = []
+    if body:
+        parts.append(
+            f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        )
     if caseload.unreadable:
         items = "".join(f"<li>{esc(unreadable_line(u))}</li>" for u in caseload.unreadable)
         parts.append(f"<section><h2>Could not be read</h2><ul>{items}</ul></section>")
