@@ -9,6 +9,7 @@ as HTML or CSV.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from spinejournal.insights.caseload import RED_FLAG
-from spinejournal.reports.caseload import COLUMNS, ORDER_NOTE, Caseload, Patient, cells, title, unreadable_line
+from spinejournal.reports.caseload import COLUMNS, ORDER_NOTE, Caseload, Patient, cells, title
 from spinejournal.store import Journal
 from spinejournal.text import printable, shorten
 from spinejournal.tui.app import SpineJournalApp
@@ -75,7 +76,8 @@ class CaseloadScreen(Screen[None]):
         yield Static(id="caseload-detail", markup=False)
         if loaded.unreadable:
             lines = [f"Could not be read ({len(loaded.unreadable)}):"]
-            lines.extend(f"  {unreadable_line(u)}" for u in loaded.unreadable)
+            # The file's name is enough here (the folder is the one given); the reason in full.
+            lines.extend(f"  {Path(u.source).name}: {u.reason}" for u in loaded.unreadable)
             yield Static(Content(printable("\n".join(lines))), id="caseload-unreadable")
         yield KeyBar()
 
