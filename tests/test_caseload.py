@@ -373,3 +373,17 @@ def test_review_of_files_none_of_which_can_be_read_is_one_line(
     (tmp_path / "b.json").write_text("{}")
     code, _, err = run(capsys, "review", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
     assert code == 1 and err.count("\n") == 1 and "no export could be read" in err
+
+
+def test_tab_completion_offers_folders_and_json_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from spinejournal.cli import cli
+    from spinejournal.cli.tab_completion import complete
+
+    folder = tmp_path / "exports"
+    write(folder, "ann.json", patient("Ann"))
+    (folder / "notes.txt").write_text("x")
+    (tmp_path / "exports-old").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert complete(cli, "bash", ["caseload", "exp"]) == ["exports/", "exports-old/"]
+    assert complete(cli, "bash", ["review", "exports/"]) == ["exports/ann.json"]  # not notes.txt
+    assert complete(cli, "fish", ["caseload", "--format", ""]) == ["md", "html", "csv"]
