@@ -106,6 +106,16 @@ def test_clinically_important_worsening_since_care_ranks_next() -> None:
     assert names(rank([same, worse])) == ["Bea", "Ann"]
 
 
+def test_the_latest_week_is_the_patients_own_however_old_the_export() -> None:
+    # Last entry 4 days ago: the latest week is its last 7 days (6.0), not the whole week ending today
+    # with 4 logged days in it (3 at 4, 4 at 6: 5.1, a 1.1-point change below the threshold).
+    data = patient("Bea", pain=[4] * 21 + [6] * 7)
+    shifted = replace(data, days=tuple(replace(d, date=d.date - timedelta(days=4)) for d in data.days))
+    got = row(shifted)
+    assert got.days_since_entry == 4
+    assert got.reasons == ("pain up 2.0 points, 50 % since care began",)
+
+
 def test_a_worsening_below_two_points_and_30_percent_does_not_move_a_patient() -> None:
     # 4.0 -> 5.0: 1 point, 25 %.
     assert row(patient("Bea", pain=[4] * 21 + [5] * 7)).tier == OTHERS

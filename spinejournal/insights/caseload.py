@@ -122,7 +122,8 @@ def patient_row(data: JournalData, *, source: str, today: date, exported: date |
     """The caseload row of one export, as of ``today`` (or its last logged day, if later)."""
     last_day = data.days[-1].date if data.days else None
     as_of = max(today, last_day) if last_day else today
-    whole = resolve_range(data, "all", today=as_of)
+    # Weeks end on the last logged day: "the latest week" is the patient's, however old the export.
+    whole = resolve_range(data, "all", today=last_day or as_of)
     visit = data.last_visit(as_of)
     # As "since the last visit" everywhere: on the day of a visit, the time since the one before.
     before = data.last_visit(as_of - timedelta(days=1))
