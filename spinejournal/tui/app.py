@@ -10,7 +10,7 @@ Contracts other parts of spinejournal rely on:
 - ``SpineJournalApp(journal, *, read_only=False)`` exposes ``app.journal``. ``read_only=True`` (used by
   ``spinejournal review FILE.json``) hides the Today section and every editing key; the journal itself
   refuses writes too (``Journal.from_data`` is read-only). With ``caseload=`` (``review A.json B.json``)
-  it opens on the caseload screen; ``open_patient(journal)`` shows one patient's review, Esc comes back.
+  it opens on the caseload screen; ``open_patient(journal, badge)`` shows one patient's review, Esc comes back.
 - Sections are Textual modes, listed once in ``SECTIONS`` below. Each has a key (shown in the footer
   and the top bar) and a screen with a no-argument constructor that reads ``self.app.journal``.
   Screens are imported when first opened, so startup stays fast and a section's module is only
@@ -173,9 +173,10 @@ class SpineJournalApp(App[None]):
             return self.caseload is not None and not in_caseload
         return True
 
-    def open_patient(self, journal: Journal) -> None:
-        """Show one patient of the caseload in the read-only sections (Esc comes back)."""
-        self.journal, self._last_data = journal, None
+    def open_patient(self, journal: Journal, badge: str) -> None:
+        """Show one patient of the caseload in the read-only sections (Esc comes back); ``badge``, in
+        the top bar, says whose journal it is."""
+        self.journal, self._last_data, self.badge = journal, None, badge
         for section in self.sections:
             # Each section's screen reads the journal when made: made again for this patient.
             self.remove_mode(section.mode)

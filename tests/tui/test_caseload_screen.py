@@ -85,6 +85,8 @@ async def test_enter_opens_the_patient_read_only_and_esc_comes_back(exports: Pat
         await pilot.pause()
         assert app.current_mode == "history"
         assert app.journal.data() == loaded.patients[1].data  # Bea Worse, the second row
+        assert screen_text(app).splitlines()[0].rstrip().endswith("Bea Worse")  # whose journal, in the top bar
+        assert "esc Caseload" in screen_text(app)
         assert app.journal.read_only
         await pilot.press("g")  # the patient's trends
         await pilot.pause()

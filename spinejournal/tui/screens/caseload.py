@@ -29,6 +29,8 @@ from spinejournal.tui.widgets.key_bar import KeyBar
 
 # The cells a long text is cut to in the table; the panel below it shows the highlighted row whole.
 CELL_WIDTH = 40
+# The patient's name in the top bar of their review: what is left of 80 columns beside the sections.
+BADGE_WIDTH = 16
 # What the panel under the table shows for the highlighted patient, by column.
 DETAIL = (
     "Why here",
@@ -128,7 +130,8 @@ class CaseloadScreen(Screen[None]):
         if journal is None:
             journal = Journal.from_data(patient.data, label=f"{patient.path.name} (review, read-only)")
             self._journals[index] = journal
-        self.journal_app.open_patient(journal)
+        # Whose journal this is, in the top bar (plain text there, as every badge).
+        self.journal_app.open_patient(journal, shorten(printable(patient.row.name, single_line=True), BADGE_WIDTH))
 
     def action_export(self) -> None:
         """Write the caseload as HTML or CSV (a small dialog)."""
