@@ -40,7 +40,7 @@ COLUMNS: tuple[str, ...] = (
     "Last entry",
     "Last visit",
     "Period",
-    "File date",
+    "Exported (file date)",
     "File",
 )
 NONE = "–"

@@ -72,7 +72,7 @@ def test_the_cells_of_a_row() -> None:
     assert got["Last entry"] == "today (15 Mar)" and got["Last visit"] == "14 days ago (1 Mar)"
     assert got["Period"] == "16 Feb to 15 Mar, 28 days logged"
     assert got["Leg/arm pain"] == got["PSFS"] == got["Exercises since visit"] == "–"
-    assert got["File"] == "p0.json" and got["File date"] == "2026-03-15"
+    assert got["File"] == "p0.json" and got["Exported (file date)"] == "2026-03-15"
 
 
 def test_markdown_escapes_the_patients_words_and_lists_unreadable_files() -> None:
