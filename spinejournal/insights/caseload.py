@@ -15,7 +15,7 @@ Each row carries its reasons in words, the one that placed it first ("red flag 3
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -37,13 +37,6 @@ LOW_ADHERENCE_PERCENT = 50.0
 
 # The tiers of the ranking, most urgent first.
 RED_FLAG, PAIN_WORSE, PERIPHERALISING, LOW_ADHERENCE, OTHERS = range(5)
-TIER_LABELS = {
-    RED_FLAG: "red flag",
-    PAIN_WORSE: "pain worse",
-    PERIPHERALISING: "peripheralising",
-    LOW_ADHERENCE: "low adherence",
-    OTHERS: "by last visit",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,13 +213,3 @@ def order_key(row: PatientRow) -> tuple[int, float, str, str]:
 def rank(rows: Iterable[PatientRow]) -> tuple[PatientRow, ...]:
     """The rows in caseload order: the tier, then within it as the module docstring says."""
     return tuple(sorted(rows, key=order_key))
-
-
-def reason_text(row: PatientRow) -> str:
-    """The row's reasons in one line: 'red flag 30 Nov; pain up 2.5 points since care began'."""
-    return "; ".join(row.reasons)
-
-
-def rows_of(patients: Sequence[tuple[str, JournalData, date | None]], today: date) -> tuple[PatientRow, ...]:
-    """Ranked rows for ``(source, data, exported)`` triples."""
-    return rank(patient_row(data, source=source, today=today, exported=exported) for source, data, exported in patients)
