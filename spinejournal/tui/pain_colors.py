@@ -22,10 +22,13 @@ from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual.app import App, SystemCommand
 from textual.color import Color, ColorParseError, Gradient
+from textual.signal import Signal
 from textual.style import Style
+from textual.widget import Widget
 
 from spinejournal.clinical import PAIN_MAX
 from spinejournal.store.settings import (
@@ -41,6 +44,7 @@ from spinejournal.store.settings import (
 _FALLBACK = {"success": "#4EBF71", "warning": "#FFA62B", "error": "#BA3C5B"}
 BLUES = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
 _active = {"palette": DEFAULT_PALETTE}  # set by start_palette and use_palette: one app per process
+_changed: WeakKeyDictionary[App[Any], Signal[str]] = WeakKeyDictionary()
 
 
 def current_palette() -> str:
@@ -101,6 +105,18 @@ def start_palette(app: App[Any], journal: Path | None) -> None:
         app.notify(problem, severity="warning", timeout=10, markup=False)
 
 
+def follow_palette(widget: Widget) -> None:
+    """Redraw ``widget`` when the palette changes (call it once mounted), even on a screen not shown:
+    the other sections' screens are out of the app's reach until they are shown again."""
+    _signal(widget.app).subscribe(widget, lambda _palette: widget.refresh())
+
+
+def _signal(app: App[Any]) -> Signal[str]:
+    if app not in _changed:
+        _changed[app] = Signal(app, "pain-palette-changed")
+    return _changed[app]
+
+
 def palette_commands(app: App[Any], journal: Path | None) -> Iterator[SystemCommand]:
     """The command palette's "Pain colours: ..." for each palette not in use; ``journal`` None
     (a read-only review) switches for this run only."""
@@ -111,11 +127,10 @@ def palette_commands(app: App[Any], journal: Path | None) -> Iterator[SystemComm
 
 
 def use_palette(app: App[Any], journal: Path | None, palette: str) -> None:
-    """Switch to ``palette`` now, redraw what shows pain, and save it beside ``journal``."""
+    """Switch to ``palette`` now, redraw what shows pain (the widgets that ``follow_palette``), and
+    save it beside ``journal``."""
     set_palette(palette)
-    for screen in app.screen_stack:
-        for widget in screen.walk_children(with_self=True):
-            widget.refresh()
+    _signal(app).publish(palette)
     if journal is None:
         app.notify("Pain colours changed until you quit (nothing is saved in a review).", markup=False)
         return

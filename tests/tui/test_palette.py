@@ -126,3 +126,13 @@ def test_the_blues_stay_in_order_in_grey_and_the_theme_ramp_does_not() -> None:
     assert pain_color(dark, 0, "blues") == Color.parse(NAVY) and pain_color(light, 0, "blues") == Color.parse(BLUES[0])
     theme = _greys({}, "theme")  # green 0, amber 5, red 10: amber is the lightest grey, red the darkest
     assert theme[5] > theme[0] > theme[10]
+
+
+async def test_a_palette_chosen_on_history_shows_on_today_too(journal_path: Path) -> None:
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("0", "h")  # Today's average pain 0, then to History
+        await _choose_blues(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert NAVY in app.export_screenshot()  # Today's scale, drawn before the switch, was redrawn

@@ -16,7 +16,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 from spinejournal.tui.body_outline import HEIGHT, LIT, WIDTH, draw
-from spinejournal.tui.pain_colors import pain_color
+from spinejournal.tui.pain_colors import follow_palette, pain_color
 
 _LIT_PAIN = 8  # lit cells take the palette's colour of this pain: strong, yet not the scale's end
 
@@ -36,6 +36,9 @@ class BodyMap(Widget, can_focus=False):
 
     where: reactive[tuple[tuple[str, ...], tuple[tuple[str, str | None], ...]]] = reactive(((), ()))
     """The regions ticked and each limb's reach (limb id, extent id or None), as drawn now."""
+
+    def on_mount(self) -> None:
+        follow_palette(self)
 
     def show(self, regions: Iterable[str], reach: Mapping[str, str | None]) -> None:
         """Light ``regions`` (spine region ids) and each limb of ``reach`` out to its extent."""

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from spinejournal import clock
 from spinejournal.clinical import PAIN_MAX
 from spinejournal.model import Day
-from spinejournal.tui.pain_colors import pain_style
+from spinejournal.tui.pain_colors import follow_palette, pain_style
 
 _MONTH = Binding.Group("Month")
 CELL = 6  # "▸15·4 ": "▸" marks the selected day, then the date, "·" (or "!" for a red flag), the average pain
@@ -87,6 +87,9 @@ class PainCalendar(Widget, can_focus=True):
         super().__init__(id=id)
         self._days = dict(days)
         self.set_reactive(PainCalendar.selected, selected)
+
+    def on_mount(self) -> None:
+        follow_palette(self)
 
     def set_days(self, days: Mapping[date, Day]) -> None:
         self._days = dict(days)
