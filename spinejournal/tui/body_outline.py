@@ -23,9 +23,9 @@ SPINE = "┃"
 LEGEND = f"from behind: {LIT} pain"
 
 # Each letter is a cell of one body part (the codes below); other characters are drawn as they are.
-# "L" and "R" on the first line are the person's left and right, not parts.
+# "L" and "R" on the first line, above the arms, are the person's left and right, not parts.
 _TEMPLATE = (
-    "L      ╭───╮      R",
+    "   L   ╭───╮   R   ",
     "       ╰─┬─╯       ",
     "        NNN        ",
     "   111UUUUUUU555   ",

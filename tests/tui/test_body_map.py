@@ -16,8 +16,8 @@ from tests.tui.helpers import SIZE, TODAY, make_app, screen_text, stored
 
 def picture(text: str) -> list[str]:
     """The body picture on screen: the right-hand WIDTH columns from its first line to its legend."""
-    lines = [line.rstrip("\n") for line in text.splitlines()]
-    top = next(row for row, line in enumerate(lines) if line.rstrip().endswith("╭───╮      R"))
+    lines = text.splitlines()
+    top = next(row for row, line in enumerate(lines) if line.rstrip().endswith("L   ╭───╮   R"))
     return [line[-WIDTH:] for line in lines[top : top + HEIGHT]]
 
 
