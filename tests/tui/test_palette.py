@@ -52,6 +52,11 @@ async def test_the_calendar_shows_each_days_pain_and_red_flag_as_text(journal_pa
 NAVY = BLUES[-1]  # the deepest blue: pain 0 on a dark theme (more pain is paler, so it stands out)
 
 
+def toasts(text: str) -> str:
+    """The notifications' words on screen, their lines joined (a long one wraps inside its toast)."""
+    return " ".join(line.rpartition("▌")[2].strip() for line in text.splitlines() if "▌" in line)
+
+
 async def _choose_blues(pilot: Pilot[None]) -> None:
     await pilot.press("ctrl+p", *"colour-blind")
     await pilot.pause(0.3)  # the palette searches in the background
@@ -66,7 +71,7 @@ async def test_the_blues_are_chosen_in_the_command_palette_and_kept(journal_path
         assert NAVY not in app.export_screenshot()
         await _choose_blues(pilot)
         assert NAVY in app.export_screenshot()  # the scale on screen changed at once
-        assert "Pain colours saved." in screen_text(app)
+        assert "Pain colours saved." in toasts(screen_text(app))
     settings = journal_path.parent / "settings.json"
     assert json.loads(settings.read_text(encoding="utf-8")) == {"pain_palette": "blues"}
     assert stat.S_IMODE(settings.stat().st_mode) == 0o600
@@ -86,10 +91,10 @@ async def test_a_damaged_settings_file_is_said_in_one_line_and_left_alone(journa
     app = make_app(journal_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        assert "is damaged (not JSON)" in screen_text(app) and current_palette() == "theme"
+        assert "is damaged (not JSON)" in toasts(screen_text(app)) and current_palette() == "theme"
         await _choose_blues(pilot)
         assert current_palette() == "blues"
-        assert "Pain colours changed until you quit" in screen_text(app)
+        assert "Pain colours changed until you quit" in toasts(screen_text(app))
     assert settings.read_bytes() == b'{"pain_palette": '
 
 
@@ -110,7 +115,7 @@ async def test_a_review_switches_the_palette_but_writes_nothing(tmp_path: Path) 
     app = SpineJournalApp(Journal.from_data(build_demo(end=TODAY)))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _choose_blues(pilot)
-        assert current_palette() == "blues" and "nothing is saved in a review" in screen_text(app)
+        assert current_palette() == "blues" and "nothing is saved in a review" in toasts(screen_text(app))
     assert sorted(tmp_path.rglob("*")) == before
 
 
