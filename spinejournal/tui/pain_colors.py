@@ -106,8 +106,9 @@ def start_palette(app: App[Any], journal: Path | None) -> None:
 
 
 def follow_palette(widget: Widget) -> None:
-    """Redraw ``widget`` when the palette changes (call it once mounted), even on a screen not shown:
-    the other sections' screens are out of the app's reach until they are shown again."""
+    """Redraw ``widget`` when the palette changes (call it once mounted). A signal, because the
+    other sections' screens are kept by the app but not listed by any public API: their widgets
+    must hear of the change themselves."""
     _signal(widget.app).subscribe(widget, lambda _palette: widget.refresh())
 
 
@@ -117,12 +118,15 @@ def _signal(app: App[Any]) -> Signal[str]:
     return _changed[app]
 
 
+_COMMAND_NAMES = {"theme": "the theme (green to red)", "blues": "colour-blind safe blues"}
+
+
 def palette_commands(app: App[Any], journal: Path | None) -> Iterator[SystemCommand]:
     """The command palette's "Pain colours: ..." for each palette not in use; ``journal`` None
     (a read-only review) switches for this run only."""
     for palette, words in PALETTES.items():
         if palette != current_palette():
-            title = f"Pain colours: {'colour-blind safe blues' if palette == 'blues' else 'the theme (green to red)'}"
+            title = f"Pain colours: {_COMMAND_NAMES[palette]}"
             yield SystemCommand(title, f"Pain numbers in {words}", partial(use_palette, app, journal, palette))
 
 
