@@ -27,9 +27,8 @@ class BodyMap(Widget, can_focus=False):
     DEFAULT_CSS = f"""
     BodyMap {{
         dock: right;
-        width: {WIDTH + 1};
+        width: {WIDTH};  /* the outline keeps 3 blank columns at its sides: no padding needed */
         height: {HEIGHT};
-        padding: 0 0 0 1;
         color: $text-muted;
     }}
     """
