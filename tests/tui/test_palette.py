@@ -141,3 +141,14 @@ async def test_a_palette_chosen_on_history_shows_on_today_too(journal_path: Path
         await pilot.press("t")
         await pilot.pause()
         assert NAVY in app.export_screenshot()  # Today's scale, drawn before the switch, was redrawn
+
+
+async def test_hostile_text_in_the_settings_file_is_shown_never_obeyed(journal_path: Path) -> None:
+    journal_path.parent.mkdir(parents=True)
+    settings = journal_path.parent / "settings.json"
+    settings.write_text(json.dumps({"pain_palette": "[@click=app.quit]x[/]"}), encoding="utf-8")
+    app = make_app(journal_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.is_running and current_palette() == "theme"
+        assert "names a pain palette we do not know: '[@click=app.quit]x[/]'" in toasts(screen_text(app))
