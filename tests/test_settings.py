@@ -86,6 +86,13 @@ def test_a_link_or_a_folder_is_not_followed_or_replaced(journal: Path, tmp_path:
     assert settings_path(journal).is_symlink() and elsewhere.read_text(encoding="utf-8") == '{"pain_palette": "blues"}'
 
 
+def test_a_dangling_link_is_reported_not_ignored(journal: Path, tmp_path: Path) -> None:
+    journal.parent.mkdir()
+    settings_path(journal).symlink_to(tmp_path / "gone.json")
+    palette, problem = chosen_palette(journal, {})
+    assert palette is None and problem is not None and "is a symbolic link, not a file" in problem
+
+
 def test_the_environment_variable_chooses_first(journal: Path) -> None:
     write_settings(journal, Settings(pain_palette="theme"))
     assert chosen_palette(journal, {ENV_PALETTE: "Blues "}) == ("blues", None)

@@ -122,7 +122,7 @@ def chosen_palette(journal: Path | None, environ: Mapping[str, str] = os.environ
         known = ", ".join(PALETTES)
         shown = printable(wanted, single_line=True)[:40]
         problem = f"{ENV_PALETTE}={shown} is not a pain palette ({known}): it was ignored"
-    if journal is None or not settings_path(journal).exists():
+    if journal is None or not os.path.lexists(settings_path(journal)):  # a dangling link is reported
         return None, problem
     try:
         return read_settings(journal).pain_palette, problem
