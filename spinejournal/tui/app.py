@@ -41,6 +41,7 @@ from textual.screen import Screen
 from spinejournal.model import JournalData
 from spinejournal.store import Journal, JournalError
 from spinejournal.text import printable
+from spinejournal.tui.pain_colors import palette_commands, start_palette
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.help import HelpScreen
 
@@ -131,6 +132,7 @@ class SpineJournalApp(App[None]):
         # at most one app's leftovers wait to be collected.
         gc.unfreeze()
         gc.freeze()
+        start_palette(self, None if self.read_only else self.journal.path)  # saved beside the journal
 
     # Data -------------------------------------------------------------------------------------
 
@@ -201,6 +203,7 @@ class SpineJournalApp(App[None]):
                 f"Go to {section.title}", f"Open the {section.title} section ({section.key})", self._goto(section.mode)
             )
         yield SystemCommand("Help", "Keys, what the numbers mean, heat and ice safety", self.action_help)
+        yield from palette_commands(self, None if self.read_only else self.journal.path)
         # Screens offer their own actions (save, add an exercise, ...) through a `commands` method.
         own = getattr(screen, "commands", None)
         if callable(own):
