@@ -487,6 +487,22 @@ def print_table(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+def bench_caseload(work: Path, reps: int) -> Row:
+    """bench/caseload.py: 100 exports of a year each, read and ranked, against reading them alone."""
+    import caseload
+
+    folder = caseload.make_exports(work / "caseload", END)
+    cpu: list[float] = []
+    ours, base = caseload.measure(folder, END, reps, cpu)
+    value, spread = median_spread(ours)
+    target = caseload.TARGET_SECONDS
+    figure = f"caseload: {caseload.PATIENTS} exports of {caseload.DAYS} days read and ranked"
+    baseline = "the same files read (import only)"
+    note = f"CPU {statistics.median(cpu):.2f} s"
+    ok = value < target
+    return Row(figure, value, spread, statistics.median(base), baseline, "s", f"< {target:.0f} s", ok, note)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions; 1, 3 and 10 years only")
@@ -513,6 +529,8 @@ def main() -> None:
         rows.extend(bench_trends_and_exports(paths[10], reps))
         print("growth 1 to 30 years ...", file=sys.stderr)
         rows.extend(bench_growth(paths, max(3, reps // 2)))
+        print("caseload of 100 one-year exports ...", file=sys.stderr)
+        rows.append(bench_caseload(work, max(3, reps // 2)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     table = print_table(rows)

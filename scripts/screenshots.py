@@ -35,6 +35,8 @@ EXTRA_SHOTS = (
     ),
     ("visits-peg", ("v", "s"), "Visits: a PEG-3 score"),
     ("day-edit", ("h", "left", "left", "enter"), "A past day opened from History"),
+    # 2 March: lower back, buttock / sacrum and left leg pain to the calf (the calendar's own keys)
+    ("body-map", ("h", "up", "up", "right", "enter"), "Where it hurts, as a picture"),
     ("red-flag", ("tab", "tab", "tab", "tab", "left", "tab", "down", "space"), "A red flag ticked"),
     ("help", ("question_mark",), "Help"),
     ("exercise-session", ("x", *("space",) * 13), "The guided exercise session: set 2, rep 3 of 10"),

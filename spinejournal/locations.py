@@ -22,6 +22,7 @@ from spinejournal.text import printable
 APP_NAME = "spinejournal"
 ENV_JOURNAL = "SPINEJOURNAL_JOURNAL"
 JOURNAL_FILENAME = "journal.json"
+SETTINGS_FILENAME = "settings.json"
 
 
 def default_journal_path() -> Path:
@@ -80,3 +81,13 @@ def backups_dir(journal: Path) -> Path:
 def lock_path(journal: Path) -> Path:
     """The lock file that serialises writers of ``journal``."""
     return journal.with_name(journal.name + ".lock")
+
+
+def settings_path(journal: Path) -> Path:
+    """The app's settings file (the pain palette), beside ``journal`` like everything else.
+
+    A journal that is itself named ``settings.json`` gets ``settings.json.settings.json``: the
+    settings must never be written over the journal.
+    """
+    path = journal.with_name(SETTINGS_FILENAME)
+    return journal.with_name(f"{journal.name}.{SETTINGS_FILENAME}") if path == journal else path

@@ -23,6 +23,9 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # under XDG_CONFIG_HOME say otherwise, so neither may point at the real one.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
     monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    # A palette chosen in the developer's shell would change every snapshot.
+    monkeypatch.delenv("SPINEJOURNAL_PALETTE", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TZ", "UTC")
 
 

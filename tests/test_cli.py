@@ -238,7 +238,7 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str], path: tuple[
 def test_every_command_a_module_declares_is_in_the_tree() -> None:
     # The tree is built in one list in spinejournal/cli/__init__.py: a command left out of it
     # would exist in its module and be unreachable from the command line.
-    from spinejournal.cli import files, log, measures, meds, plan, show, visits
+    from spinejournal.cli import caseload, files, log, measures, meds, plan, show, visits
 
     def funcs(group: Group) -> set[object]:
         found: set[object] = set()
@@ -248,11 +248,11 @@ def test_every_command_a_module_declares_is_in_the_tree() -> None:
 
     declared = {
         func
-        for module in (log, show, plan, meds, visits, measures, files)
+        for module in (log, show, plan, meds, visits, measures, files, caseload)
         for name, func in vars(module).items()
         if inspect.isfunction(func) and func.__module__ == module.__name__ and not name.startswith("_")
     }
-    assert len(declared) == 33  # 14 commands, 5 groups and their 14 subcommands
+    assert len(declared) == 34  # 15 commands, 5 groups and their 14 subcommands
     assert declared == funcs(cli) - {cli.commands["completion"].func}
 
 
@@ -262,7 +262,8 @@ def test_help_lists_every_command_in_order_and_keeps_examples_as_written(capsys:
         line.split()[0] for line in out.split("Commands:\n")[1].splitlines() if line.startswith("  ") and line[2] != " "
     ]
     assert listed == ["log", "show", "trends", "delete", "plan", "med", "visit", "psfs", "peg", "pgic", "event",
-                      "profile", "flags", "remind", "restore", "check", "export", "import", "review"]  # fmt: skip
+                      "profile", "flags", "remind", "restore", "check", "export", "import", "review",
+                      "caseload"]  # fmt: skip
     assert "\n  -V, --version   Show the version and exit.\n" in out
     # An example is never rewrapped, even past 80 columns.
     example = '\n    spinejournal log --pain 4 --worst 6 --heat 20:6:4 --did "Pelvic tilt" --walk 25\n'

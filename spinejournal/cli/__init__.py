@@ -3,7 +3,8 @@
 Every error reaches the user as one line on stderr with a non-zero exit status, never a traceback,
 and a command that fails changes nothing. This module holds the root command (the app) and the
 hidden ``completion``, builds the command tree and runs it; the other commands live in one module per
-group (log, show, plan, meds, visits, measures, files), what they share in ``common``, the parsing and help in ``args``.
+group (log, show, plan, meds, visits, measures, files, caseload), what they share in ``common``, the
+parsing and help in ``args``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from spinejournal import __version__
-from spinejournal.cli import files, log, measures, meds, plan, show, visits
+from spinejournal.cli import caseload, files, log, measures, meds, plan, show, visits
 from spinejournal.cli.args import Cancelled, UsageError, argument, file_path, group, option, parse
 from spinejournal.cli.common import CommandError, Context, echo_warnings, journal_file
 from spinejournal.model import ValidationError
@@ -87,6 +88,7 @@ cli.command()(files.check)
 cli.command()(files.export)
 cli.command("import")(files.import_)
 cli.command()(files.review)
+cli.command()(caseload.caseload)
 
 
 # Hidden from the list of commands: the root's help names it instead.

@@ -74,6 +74,13 @@ def file_path(text: str) -> str:
     return text
 
 
+def file_or_folder(text: str) -> str:
+    """A file or a folder (of exports), named as any shell can pass it."""
+    if "\x00" in text:
+        raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a file name.")
+    return text
+
+
 # -- declaring commands --------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from spinejournal import clock
 
 # interactive() is looked up on the module when asked, so that a test can answer as a person would.
 from spinejournal.cli import common
-from spinejournal.cli.args import UsageError, argument, choose, confirm, file_path, option
+from spinejournal.cli.args import UsageError, argument, choose, confirm, file_or_folder, file_path, option
 from spinejournal.cli.common import (
     CommandError,
     Context,
@@ -300,15 +300,21 @@ def import_(ctx: Context, file: str, on_conflict: str) -> None:
     print(f"Your journal as it was before is kept as {done.kept}.")
 
 
-@argument("file", type=file_path)
-def review(ctx: Context, file: str) -> None:
+@argument("files", nargs="+", type=file_or_folder, metavar="FILE_OR_FOLDER...")
+def review(ctx: Context, files: list[str]) -> None:
     """Open an exported journal (JSON) in the app, read-only: for a therapist to review.
 
-    Your own journal is not opened or touched.
+    Several exports, or a folder of them, open as a caseload ranked by who needs attention first
+    (see: spinejournal caseload --help): Enter opens a patient, Esc comes back, e exports the table.
+    Your own journal is not opened or touched, and no export is changed.
     """
     from spinejournal.reports.json_io import ExportFileError, read_export
     from spinejournal.store import Journal
 
+    if len(files) > 1 or Path(files[0]).expanduser().is_dir():
+        _review_caseload(files)
+        return
+    file = files[0]
     try:
         data = read_export(file)
     except ExportFileError as exc:
@@ -319,3 +325,22 @@ def review(ctx: Context, file: str) -> None:
     except ImportError:
         raise CommandError("the journal app is not available in this version") from None
     SpineJournalApp(journal, read_only=True).run()
+
+
+def _review_caseload(files: list[str]) -> None:
+    """The caseload of ``files`` in the app; unreadable files are listed there, on its first screen."""
+    from spinejournal.model import JournalData
+    from spinejournal.reports.caseload import read_caseload, unreadable_line
+    from spinejournal.store import Journal
+
+    loaded = read_caseload(files, today=clock.today())
+    if not loaded.patients:
+        reasons = "; ".join(printable(unreadable_line(u), single_line=True) for u in loaded.unreadable[:5])
+        raise CommandError(f"no export could be read: {reasons}")
+    try:
+        from spinejournal.tui.app import SpineJournalApp
+    except ImportError:
+        raise CommandError("the journal app is not available in this version") from None
+    # The sections show the patient opened from the caseload; until then, nothing.
+    empty = Journal.from_data(JournalData(), label="caseload (review, read-only)")
+    SpineJournalApp(empty, read_only=True, caseload=loaded).run()

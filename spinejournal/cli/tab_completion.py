@@ -4,7 +4,8 @@ The script calls ``spinejournal`` back with ``SPINEJOURNAL_COMPLETE`` set to the
 the words typed so far (the last one being the word under the cursor); ``main`` hands those to
 ``complete`` before parsing anything. Commands and options come from the command declarations;
 names (exercises, medications, PSFS activities, backups) from the journal, opened read-only and reading only the
-table it needs. A missing or damaged journal completes nothing, and nothing is ever written.
+table it needs; for caseload and review, the folders and .json files beside what is typed. A missing
+or damaged journal completes nothing, and nothing is ever written.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def complete(root: Group, shell: str, words: Sequence[str]) -> list[str]:
     elif isinstance(command, Group):
         candidates = list(command.commands)
     else:
-        candidates = _argument_values(" ".join(path), positionals, journal)
+        candidates = _argument_values(" ".join(path), positionals, journal, prefix)
     chosen = [c for c in candidates if c.casefold().startswith(prefix.casefold())]
     # zsh and fish quote what they insert; bash inserts the words as they are.
     return [shlex.quote(c) for c in chosen] if shell == "bash" else chosen
@@ -127,7 +128,9 @@ def _option_values(command: Command, path: str, option: str, journal: str | None
     return []
 
 
-def _argument_values(path: str, position: int, journal: str | None) -> list[str]:
+def _argument_values(path: str, position: int, journal: str | None, prefix: str = "") -> list[str]:
+    if path in ("caseload", "review"):
+        return _export_files(prefix)
     if path == "psfs rate" and position == 0:
         return _from_journal(journal, _activities)
     if path in ("med stop", "med change") and position == 0:
@@ -135,6 +138,22 @@ def _argument_values(path: str, position: int, journal: str | None) -> list[str]
     if path == "restore" and position == 0:
         return _from_journal(journal, _backups)
     return []
+
+
+def _export_files(prefix: str) -> list[str]:
+    """Folders (ending in /) and .json files beside what is typed: what caseload and review read."""
+    folder, _, start = prefix.rpartition("/")
+    where = os.path.expanduser(folder + "/" if folder or prefix.startswith("/") else ".")
+    try:
+        entries = sorted(os.scandir(where), key=lambda e: e.name)
+    except OSError:
+        return []
+    lead = f"{folder}/" if folder or prefix.startswith("/") else ""
+    return [
+        f"{lead}{e.name}/" if e.is_dir() else f"{lead}{e.name}"
+        for e in entries
+        if (e.is_dir() or e.name.lower().endswith(".json")) and (start.startswith(".") or not e.name.startswith("."))
+    ]
 
 
 def _from_journal(journal: str | None, read: Callable[[Path], list[str]]) -> list[str]:

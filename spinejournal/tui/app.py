@@ -9,7 +9,8 @@ Contracts other parts of spinejournal rely on:
   which ``cli.main`` prints as one line with a non-zero exit status.
 - ``SpineJournalApp(journal, *, read_only=False)`` exposes ``app.journal``. ``read_only=True`` (used by
   ``spinejournal review FILE.json``) hides the Today section and every editing key; the journal itself
-  refuses writes too (``Journal.from_data`` is read-only).
+  refuses writes too (``Journal.from_data`` is read-only). With ``caseload=`` (``review A.json B.json``)
+  it opens on the caseload screen; ``open_patient(journal, badge)`` shows one patient's review, Esc comes back.
 - Sections are Textual modes, listed once in ``SECTIONS`` below. Each has a key (shown in the footer
   and the top bar) and a screen with a no-argument constructor that reads ``self.app.journal``.
   Screens are imported when first opened, so startup stays fast and a section's module is only
@@ -31,7 +32,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -40,8 +41,12 @@ from textual.screen import Screen
 from spinejournal.model import JournalData
 from spinejournal.store import Journal, JournalError
 from spinejournal.text import printable
+from spinejournal.tui.pain_colors import palette_commands, start_palette
 from spinejournal.tui.screens.confirm import ConfirmScreen
 from spinejournal.tui.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from spinejournal.reports.caseload import Caseload
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +99,17 @@ class SpineJournalApp(App[None]):
         *(Binding(s.key, f"section('{s.mode}')", s.title, show=False) for s in SECTIONS),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("escape", "caseload", "Caseload"),  # only in a patient opened from the caseload
     ]
 
-    def __init__(self, journal: Journal, *, read_only: bool = False, badge: str = "") -> None:
-        read_only = read_only or journal.read_only
+    def __init__(
+        self, journal: Journal, *, read_only: bool = False, badge: str = "", caseload: Caseload | None = None
+    ) -> None:
+        read_only = read_only or journal.read_only or caseload is not None
         sections = tuple(s for s in SECTIONS if not (read_only and s.writes))
         # Start straight in the first section: switching to it from Textual's blank default screen
         # on mount styled the whole first screen twice (two ScreenResume events), ~30 ms of startup.
-        self.DEFAULT_MODE = sections[0].mode
+        self.DEFAULT_MODE = sections[0].mode if caseload is None else "caseload"
         super().__init__()
         self.journal = journal
         self.read_only = read_only
@@ -109,6 +117,10 @@ class SpineJournalApp(App[None]):
         self.sections = sections
         for section in self.sections:
             self.add_mode(section.mode, section.make_screen)
+        # Many exports (review A.json B.json ...): the app opens on their caseload, each one read-only.
+        self.caseload = caseload
+        if caseload is not None:
+            self.add_mode("caseload", self._caseload_screen)
         self._unsaved: list[UnsavedWork] = []
         self._last_data: JournalData | None = None
 
@@ -120,6 +132,7 @@ class SpineJournalApp(App[None]):
         # at most one app's leftovers wait to be collected.
         gc.unfreeze()
         gc.freeze()
+        start_palette(self, None if self.read_only else self.journal.path)  # saved beside the journal
 
     # Data -------------------------------------------------------------------------------------
 
@@ -150,13 +163,35 @@ class SpineJournalApp(App[None]):
     # Navigation -------------------------------------------------------------------------------
 
     def action_section(self, mode: str) -> None:
-        if any(s.mode == mode for s in self.sections):
+        if any(s.mode == mode for s in self.sections) and self.check_action("section", (mode,)):
             self.switch_mode(mode)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_caseload = self.caseload is not None and self.current_mode == "caseload"
         if action == "section":
-            return any(s.mode == parameters[0] for s in self.sections) and parameters[0] != self.current_mode
+            sections = any(s.mode == parameters[0] for s in self.sections) and not in_caseload
+            return sections and parameters[0] != self.current_mode
+        if action == "caseload":
+            return self.caseload is not None and not in_caseload
         return True
+
+    def open_patient(self, journal: Journal, badge: str) -> None:
+        """Show one patient of the caseload in the read-only sections (Esc comes back); ``badge``, in
+        the top bar, says whose journal it is."""
+        self.journal, self._last_data, self.badge = journal, None, badge
+        for section in self.sections:
+            # Each section's screen reads the journal when made: made again for this patient.
+            self.remove_mode(section.mode)
+            self.add_mode(section.mode, section.make_screen)
+        self.switch_mode(self.sections[0].mode)
+
+    def action_caseload(self) -> None:
+        self.switch_mode("caseload")
+
+    def _caseload_screen(self) -> Screen[None]:
+        from spinejournal.tui.screens.caseload import CaseloadScreen
+
+        return CaseloadScreen()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -168,6 +203,7 @@ class SpineJournalApp(App[None]):
                 f"Go to {section.title}", f"Open the {section.title} section ({section.key})", self._goto(section.mode)
             )
         yield SystemCommand("Help", "Keys, what the numbers mean, heat and ice safety", self.action_help)
+        yield from palette_commands(self, None if self.read_only else self.journal.path)
         # Screens offer their own actions (save, add an exercise, ...) through a `commands` method.
         own = getattr(screen, "commands", None)
         if callable(own):

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,38 @@ def test_the_summary_prints_on_one_page_with_the_question_red_flag_and_limb_pain
     assert QUESTION in flat
     assert RED_FLAG in flat
     assert LIMB in flat
+
+
+def _caseload_of(count: int) -> str:
+    """The HTML caseload of ``count`` year-long demo patients, every third with a red flag on its last day."""
+    from spinejournal.demo import build_demo
+    from spinejournal.insights.caseload import order_key, patient_row
+    from spinejournal.reports.caseload import Caseload, Patient, render_html
+
+    patients = []
+    for i in range(count):
+        data = build_demo(end=DEMO_END - timedelta(days=i), days=365, seed=i, patient_name=f"Patient {i:02d} Example")
+        if i % 3 == 0:
+            last = data.days[-1]
+            data = replace(data, days=(*data.days[:-1], last.with_changes(red_flags=("night_pain", "fever"))))
+        path = Path(f"patient-{i:02d}.json")
+        patients.append(Patient(path, data, patient_row(data, source=path.name, today=DEMO_END, exported=DEMO_END)))
+    patients.sort(key=lambda p: order_key(p.row))
+    return render_html(Caseload(DEMO_END, tuple(patients), ()))
+
+
+@pytest.mark.parametrize("size", ["A4", "letter"])
+def test_the_caseload_of_15_patients_prints_on_one_landscape_page(size: str, tmp_path: Path) -> None:
+    page = _caseload_of(15)
+    paper = f"{size} landscape"
+    pdf = _print(page.replace("size: landscape;", f"size: {paper};"), paper, tmp_path)
+    assert PDFINFO is not None and PDFTOTEXT is not None
+    info = subprocess.run([PDFINFO, str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, flags=re.M), info
+    size_line = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, flags=re.M)
+    assert size_line is not None and float(size_line[1]) > float(size_line[2])  # landscape
+    printed = subprocess.run([PDFTOTEXT, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    text = " ".join(printed.split())
+    assert "Caseload: 15 patients, as of 15 Mar 2026" in text
+    for i in range(15):
+        assert f"Patient {i:02d}" in text

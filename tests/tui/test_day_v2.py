@@ -85,7 +85,7 @@ async def test_history_lists_tens_and_massage_minutes(journal_path: Path) -> Non
         text = screen_text(app)
     assert "T30 M15" in text  # the table's Treatments column
     # The day's summary, wrapped at 80 columns beside the calendar.
-    assert "TENS 30 min · Massage / trigger-point" in text and "release 15 min" in text
+    assert "TENS 30 min · Massage /" in text and "trigger-point release 15 min" in text
 
 
 async def _open_tab(pilot: Pilot[None], tab: str) -> None:

@@ -64,8 +64,8 @@ async def test_history_shows_the_day_logged_with_its_flag_and_no_pain(journal_pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         text = screen_text(app)
-        assert "[15!]" in text  # today's calendar cell, selected, with the red-flag mark
-        assert "⚠ Needs checking today: fever together" in text
+        assert "▸15!  " in text and "14·4" in text  # today selected: the red-flag mark, no pain; yesterday 4
+        assert "⚠ Needs checking today: fever" in text and "together with back pain" in text  # wrapped
         assert "A red flag, no average pain given" in text
         assert "Sun 2026-03-15    –    –    –  –           –      –  !" in text
         assert "Sat 2026-03-14    4" in text

@@ -86,8 +86,8 @@ async def test_red_flag_days_are_marked_in_calendar_table_and_summary(journal_pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h", "left", "left", "left")
         text = screen_text(app)
-        assert "[12!]" in text  # the selected cell, with the red-flag mark
-        assert "⚠ Needs checking today: pain at night" in text
+        assert "▸12!6" in text  # the selected cell: the red-flag mark, then the pain
+        assert "⚠ Needs checking today: pain at" in text  # wrapped beside the calendar
         assert "Thu 2026-03-12    6    –    –  –           –      –  !" in text
 
 

@@ -15,7 +15,7 @@ from spinejournal.tui.screens.modal import Dialog
 
 _KEYS = (
     ("ctrl+s", "save the day you are editing"),
-    ("x", "on Today: a guided exercise session (space counts, p pauses, s skips)"),
+    ("x", "on Today: a guided exercise session (space counts each rep)"),
     ("0-9", "set the pain scale you are on; → raises it by one (9 then → is 10)"),
     ("← →", "change a choice; space ticks or unticks a box"),
     ("tab", "next field (shift+tab goes back); ↑ ↓ move between pain scales"),

@@ -30,6 +30,7 @@ from spinejournal.model import (
     extents_for,
 )
 from spinejournal.tui.forms import optional_int, short_date
+from spinejournal.tui.widgets.body_map import BodyMap
 from spinejournal.tui.widgets.exercise_checklist import Entry, ExerciseChecklist
 from spinejournal.tui.widgets.field_row import FieldRow
 from spinejournal.tui.widgets.hours_field import HoursField
@@ -149,6 +150,7 @@ class DayForm(Vertical):
             yield self._line(label, partial(PainScale, id=f"pain-{key}"), hint)
         with TabbedContent(id="day-tabs"):
             with TabPane("Where", id="tab-where"), VerticalScroll(can_focus=ro):
+                yield BodyMap(id="body-map")  # docked at the right, beside the ticks; never focused
                 yield Static("", id="regions-hint", classes="hint")
                 yield SelectionList[str](
                     *(Selection(Content(label), key) for key, label in REGIONS.items()),
@@ -536,6 +538,11 @@ class DayForm(Vertical):
     def _changed(self) -> None:
         self.update_tab_labels()
         self.post_message(self.Edited())
+
+    @on(Edited)
+    def _draw_body_map(self) -> None:
+        reach = {limb: self.query_one(f"#limb-{limb}", Picker).text for limb in LIMBS}
+        self.query_one(BodyMap).show(self.query_one("#regions", SelectionList).selected, reach)
 
     def on_text_area_changed(self) -> None:
         # Named rather than decorated: TextArea is not imported until the Notes tab is shown.

@@ -1,4 +1,9 @@
-"""A month calendar coloured by average pain: a heat map a person reads at a glance."""
+"""A month calendar of average pain: a heat map a person reads at a glance, with the numbers in it.
+
+Each logged day shows its average pain as a digit beside the date, on its pain colour, so the
+calendar reads the same without colour (NO_COLOR, a monochrome terminal, colour-blind eyes): the
+chosen day is marked "▸" and a red flag "!", both glyphs, not colours.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +22,13 @@ from textual.widget import Widget
 from spinejournal import clock
 from spinejournal.clinical import PAIN_MAX
 from spinejournal.model import Day
-from spinejournal.tui.pain_colors import pain_style
+from spinejournal.tui.pain_colors import follow_palette, pain_style
 
 _MONTH = Binding.Group("Month")
-CELL = 5  # "[15!]": brackets mark the selected day, "!" a red flag
+CELL = 6  # "▸15·4 ": "▸" marks the selected day, then the date, "·" (or "!" for a red flag), the average pain
+SELECTED = "▸"
+FLAG = "!"
+JOIN = "·"
 WIDTH = 7 * CELL
 
 
@@ -33,14 +41,14 @@ def add_months(on: date, months: int) -> date:
 
 
 class PainCalendar(Widget, can_focus=True):
-    """One month, Monday first. Each logged day shows its average pain as colour (and in the day
-    summary beside it); unlogged days stay plain. Arrows move, page up/down change month."""
+    """One month, Monday first. Each logged day shows its average pain as a digit on its colour
+    (and in the day summary beside it); unlogged days stay plain. Arrows move, page up/down change month."""
 
     DEFAULT_CSS = f"""
     PainCalendar {{
-        width: {WIDTH + 2};
+        width: {WIDTH + 1};
         height: 10;
-        padding: 0 1;
+        padding: 0 1 0 0;
         background: $surface;
     }}
     PainCalendar:focus {{
@@ -80,6 +88,9 @@ class PainCalendar(Widget, can_focus=True):
         self._days = dict(days)
         self.set_reactive(PainCalendar.selected, selected)
 
+    def on_mount(self) -> None:
+        follow_palette(self)
+
     def set_days(self, days: Mapping[date, Day]) -> None:
         self._days = dict(days)
         self.refresh()
@@ -102,39 +113,37 @@ class PainCalendar(Widget, can_focus=True):
     # Drawing ------------------------------------------------------------------------------------
 
     def _cell(self, on: date, today: date) -> Content:
+        """One day: the selection mark, the date, then (logged) the flag or "·" and the pain on its colour.
+
+        Days not logged, and days still to come, show their date dimmed and nothing after it.
+        """
         day = self._days.get(on)
-        flag = "!" if day is not None and day.red_flags else " "
-        left, right = ("[", "]") if on == self.selected else (" ", " ")
-        text = f"{left}{on.day:>2}{flag}{right}"
-        variables = self.app.theme_variables
+        chosen = on == self.selected
+        mark = SELECTED if chosen else " "
+        alone = day is not None and day.pain_avg is None  # a red flag logged on its own, no pain number
+        date_style = Style(bold=chosen or alone, dim=not chosen and day is None, underline=on == today)
+        date_text = Content(f"{on.day:>2}").stylize(date_style)
         if day is not None and day.pain_avg is not None:
-            style = pain_style(variables, day.pain_avg, bold=on == self.selected)
-        elif day is not None:
-            # Logged for a red flag alone: no pain colour to show, but not dimmed like a day not logged.
-            style = Style(bold=True)
-        elif on > today:
-            style = Style(dim=True, foreground=None)
-            text = f"{left} ·{' '}{right}" if on != self.selected else text
-        else:
-            style = Style(dim=on != self.selected, bold=on == self.selected)
-        if on == today:
-            style = style + Style(underline=True)
-        return Content(text).stylize(style)
+            join = FLAG if day.red_flags else JOIN
+            pain = Content(f"{join}{day.pain_avg:<2}").stylize(pain_style(self.app.theme_variables, day.pain_avg))
+            return Content.assemble(mark, date_text, pain)
+        return Content.assemble(mark, date_text, Content.styled(f"{FLAG}  ", "bold") if alone else "   ")
 
     def render(self) -> Content:
         today = clock.today()
         first = self.selected.replace(day=1)
         title = f"{first:%B %Y}"
         lines: list[Content] = [Content.styled(title.center(WIDTH), "bold")]
-        lines.append(Content.styled("".join(f" {d:<3} " for d in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")), "dim"))
+        names = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+        lines.append(Content.styled("".join(f" {name:<{CELL - 1}}" for name in names), "dim"))
         weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
         for week in weeks:
             cells = [self._cell(d, today) if d.month == first.month else Content(" " * CELL) for d in week]
             lines.append(Content.assemble(*cells))
         lines.extend(Content("") for _ in range(6 - len(weeks)))
         variables = self.app.theme_variables
-        legend = [Content.styled("pain ", "dim")]
+        legend = [Content.styled(f"day{JOIN}pain ", "dim")]
         legend += [Content(f"{n:^3}").stylize(pain_style(variables, n)) for n in range(0, PAIN_MAX + 1, 2)]
-        legend.append(Content.styled("  ! red flag", "dim"))
+        legend.append(Content.styled(f"  {FLAG} red flag", "dim"))
         lines.append(Content.assemble(*legend))
         return Content("\n").join(lines)

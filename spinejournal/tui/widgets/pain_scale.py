@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.binding import BindingType
 from textual.style import Style
 
-from spinejournal.tui.pain_colors import pain_color, pain_style
+from spinejournal.tui.pain_colors import follow_palette, pain_color, pain_style
 from spinejournal.tui.widgets.number_scale import NumberScale, digit_bindings
 
 
@@ -16,6 +16,9 @@ class PainScale(NumberScale):
     """Pain from 0 (none) to 10 (the worst imaginable), or "not given" when optional."""
 
     BINDINGS: ClassVar[list[BindingType]] = digit_bindings("Pain")
+
+    def on_mount(self) -> None:
+        follow_palette(self)  # the pain colours can be switched in the command palette
 
     def option_style(self, value: Hashable | None, selected: bool) -> Style | None:
         if not isinstance(value, int):
