@@ -196,3 +196,23 @@ async def test_editing_a_day_keeps_its_pain_after_exercises(journal_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "ctrl+s")
     assert (stored(path).days[0].pain_avg, stored(path).days[0].pain_after_exercises) == (5, 2)
+
+
+async def test_the_key_bar_shows_the_keys_that_work_now_and_fits_80_columns(journal_path: Path) -> None:
+    path = three(journal_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+
+        def keys() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        await pilot.press("x")
+        assert "space Rep  s Skip  n Next  esc End  ^q Quit  ? Help" in keys()  # no Back on the first
+        await pilot.press("n")
+        assert "space Hold  s Skip  n b Next/back  esc End  ^q Quit  ? Help" in keys()
+        await pilot.press("space")
+        assert "p Pause  s Skip" in keys()  # during the hold Space does nothing: no hint
+        await pilot.press("s")
+        assert "esc Don't skip" in keys()
+        await pilot.press("escape", "escape")
+        assert "⏎ Put in the form  esc Leave  ^q Quit  ? Help" in keys()

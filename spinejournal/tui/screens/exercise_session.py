@@ -27,6 +27,8 @@ from spinejournal.tui.widgets.pain_scale import PainScale
 REASON_KEYS = dict(zip("1234", SKIP_REASONS, strict=True))
 # Reps drawn one glyph each up to this many; more are shown as numbers only (80 columns).
 MAX_GLYPHS = 40
+# Next and back share one hint, so that Quit and Help still fit the key bar at 80 columns.
+_MOVE = Binding.Group("Next/back")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +64,18 @@ class ExerciseSessionScreen(Screen[SessionResult | None]):
     # Nothing is focused while exercising, so Space and the letters are the session's own keys.
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "count", "Count"),
+        # Space counts a rep, or starts a hold: one hint for each, whichever the exercise has.
+        Binding("space", "count", "Rep"),
+        Binding("space", "hold", "Hold"),
         Binding("p", "pause", "Pause"),
         Binding("s", "skip", "Skip"),
-        Binding("n,right", "next", "Next", key_display="n/→"),
-        Binding("b,left", "back", "Back", key_display="b/←"),
+        Binding("n,right", "next", "Next", key_display="n", group=_MOVE),
+        Binding("b,left", "back", "Back", key_display="b", group=_MOVE),
         *(Binding(key, f"reason('{reason}')", SKIP_REASONS[reason], show=False) for key, reason in REASON_KEYS.items()),
         Binding("enter", "done", "Put in the form"),
         # Esc first takes back a "why skip?", then ends the session early, then leaves it.
         Binding("escape", "cancel_skip", "Don't skip"),
-        Binding("escape", "end", "End session"),
+        Binding("escape", "end", "End"),
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -183,9 +187,22 @@ class ExerciseSessionScreen(Screen[SessionResult | None]):
             return not finished and not self._asking
         if action == "back":
             return not self._asking and (finished or self.session.index > 0)
-        if action in ("count", "pause", "skip", "next"):
+        if action in ("count", "hold", "pause"):
+            if finished or self._asking:
+                return False
+            if action == "pause":
+                return self.session.holding  # only a hold's countdown can be paused
+            step = self.session.current
+            # Space does nothing during a hold or once the exercise is complete: no hint then.
+            if self.session.holding or step.complete:
+                return False
+            return bool(step.exercise.hold_seconds) == (action == "hold")
+        if action in ("skip", "next"):
             return not finished and not self._asking
         return True
+
+    def action_hold(self) -> None:
+        self.action_count()
 
     def action_count(self) -> None:
         started = self.session.holding
