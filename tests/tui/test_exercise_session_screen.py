@@ -216,3 +216,13 @@ async def test_the_key_bar_shows_the_keys_that_work_now_and_fits_80_columns(jour
         assert "esc Don't skip" in keys()
         await pilot.press("escape", "escape")
         assert "⏎ Put in the form  esc Leave  ^q Quit  ? Help" in keys()
+
+
+async def test_history_shows_the_pain_after_exercises(journal_path: Path) -> None:
+    path = three(journal_path)
+    Journal(path).save_day(Day(TODAY, 4, exercises=(ExerciseLog(1, "done"),), pain_after_exercises=2))
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        assert "Exercises 1 of 1 done; pain after" in screen_text(app)  # wrapped beside the calendar
+        assert "2/10" in screen_text(app)

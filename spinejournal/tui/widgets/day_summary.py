@@ -50,7 +50,8 @@ def _exercise_line(day: Day, plan: Sequence[Exercise]) -> str | None:
         printable(names.get(log.exercise_id, "?"), single_line=True) for log in day.exercises if log.status == "skipped"
     ]
     line = f"Exercises {done:g} of {len(day.exercises)} done"
-    return line + (f"; skipped: {', '.join(missed)}" if missed else "")
+    after = "" if day.pain_after_exercises is None else f"; pain after {day.pain_after_exercises}/10"
+    return line + after + (f"; skipped: {', '.join(missed)}" if missed else "")
 
 
 def _mobility_line(day: Day) -> str | None:
